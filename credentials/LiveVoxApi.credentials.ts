@@ -1,0 +1,150 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import {
+	CUSTOM_ENVIRONMENT,
+	LIVEVOX_ENVIRONMENTS,
+	liveVoxBaseUrl,
+	liveVoxPath,
+} from '../nodes/LiveVox/liveVoxUrl';
+
+export class LiveVoxApi implements ICredentialType {
+	name = 'liveVoxApi';
+
+	displayName = 'LiveVox API';
+
+	icon = { light: 'file:../icons/livevox.svg', dark: 'file:../icons/livevox.dark.svg' } as const;
+
+	documentationUrl = 'https://github.com/n8n-nodes-callcenter/n8n-nodes-callcenter#livevox';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Session ID',
+			name: 'sessionId',
+			type: 'hidden',
+			typeOptions: { expirable: true },
+			default: '',
+		},
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				...LIVEVOX_ENVIRONMENTS.map(({ name, value }) => ({ name: `${name} (${value})`, value })),
+				{ name: 'Custom Base URL', value: CUSTOM_ENVIRONMENT },
+			],
+			default: LIVEVOX_ENVIRONMENTS[0].value,
+			description:
+				'The LiveVox environment your portal is on. A wrong environment answers with an authorization error.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'customBaseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://api.livevox.com',
+			description: 'The API address, without a path, for an environment not listed',
+			displayOptions: { show: { environment: [CUSTOM_ENVIRONMENT] } },
+		},
+		{
+			displayName: 'API Version',
+			name: 'apiVersion',
+			type: 'string',
+			default: '',
+			placeholder: 'v6.0',
+			description:
+				'Leave empty for the current unversioned paths (/session/login). Older tenants use versioned paths such as /session/v6.0/login: enter the version here.',
+		},
+		{
+			displayName: 'Client Name',
+			name: 'clientName',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The client code you log in to LiveVox with (not its display name)',
+		},
+		{
+			displayName: 'User Name',
+			name: 'userName',
+			type: 'string',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The LV-Access token from your Configuration API subscription',
+		},
+		{
+			displayName: 'Agent Login',
+			name: 'agent',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the user logs in as an agent rather than as a manager or admin',
+		},
+	];
+
+	/** Logs in and returns the session id, which n8n stores in the hidden Session ID field. */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const body: Record<string, unknown> = {
+			clientName: credentials.clientName,
+			userName: credentials.userName,
+			password: credentials.password,
+		};
+		if (credentials.agent === true) body.agent = true;
+		const response = (await this.helpers.httpRequest({
+			method: 'POST',
+			url: `${liveVoxBaseUrl(credentials)}${liveVoxPath('/session/login', credentials.apiVersion)}`,
+			headers: { 'LV-Access': credentials.accessToken as string },
+			body,
+			json: true,
+		})) as { sessionId?: string };
+		if (typeof response?.sessionId !== 'string' || response.sessionId === '') {
+			throw new Error('LiveVox login answered without a session ID: check the environment and base URL');
+		}
+		return { sessionId: response.sessionId };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				'LV-Access': '={{$credentials.accessToken}}',
+				'LV-Session': '={{$credentials.sessionId}}',
+			},
+		},
+	};
+
+	// Logging in again while the session is valid returns the same session, so the test is a login.
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'POST',
+			baseURL: `={{$credentials.environment === "${CUSTOM_ENVIRONMENT}" ? $credentials.customBaseUrl.replace(/\\/+$/, "") : $credentials.environment}}`,
+			url: '={{$credentials.apiVersion ? "/session/" + $credentials.apiVersion.trim().replace(/^\\/+|\\/+$/g, "") + "/login" : "/session/login"}}',
+			body: {
+				clientName: '={{$credentials.clientName}}',
+				userName: '={{$credentials.userName}}',
+				password: '={{$credentials.password}}',
+				agent: '={{$credentials.agent === true}}',
+			},
+		},
+	};
+}

@@ -1,0 +1,58 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { router } from './actions/router';
+import { serviceDescription } from './actions/service';
+import { searchServices } from './methods/listSearch';
+import { DEFAULT_TIMEOUT_SECONDS } from './transport';
+
+export class LiveVox implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'LiveVox',
+		name: 'liveVox',
+		icon: { light: 'file:../../icons/livevox.svg', dark: 'file:../../icons/livevox.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage LiveVox services, pull standard reports and run supervisor calls',
+		defaults: { name: 'LiveVox' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'liveVoxApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Service', value: 'service' }],
+				default: 'service',
+			},
+			...serviceDescription,
+			{
+				displayName: 'Request Options',
+				name: 'requestOptions',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Timeout (Seconds)',
+						name: 'timeout',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: DEFAULT_TIMEOUT_SECONDS,
+						description: 'How long to wait for LiveVox to answer one request',
+					},
+				],
+			},
+		],
+	};
+
+	methods = { listSearch: { searchServices } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,61 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { toId } from '../../../shared/input';
+
+/** Services live under call centers; no documented call lists call centers, so their IDs are typed. */
+export const callCenterForListField: INodeProperties = {
+	displayName: 'Call Center ID (for the Service List)',
+	name: 'callCenterId',
+	type: 'number',
+	default: 0,
+	description:
+		'Only used to fill the Service list below with the services of this call center; not sent. Leave 0 when you enter the Service by ID.',
+};
+
+export const serviceField: INodeProperties = {
+	displayName: 'Service',
+	name: 'serviceId',
+	type: 'resourceLocator',
+	default: { mode: 'id', value: '' },
+	required: true,
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a service...',
+			typeOptions: { searchListMethod: 'searchServices', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 20575',
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A Service ID is a whole number' },
+				},
+			],
+		},
+	],
+};
+
+/** The two fields every single-service operation starts with. */
+export const serviceSelection: INodeProperties[] = [callCenterForListField, serviceField];
+
+export function readServiceId(context: IExecuteFunctions, itemIndex: number): number {
+	const value = context.getNodeParameter('serviceId', itemIndex, '', { extractValue: true });
+	return toId(value, 'Service ID');
+}
+
+/** The words for a 404 on a single service. */
+export const serviceNotFound = {
+	404: 'No Service with this ID exists for your user: check the Service ID (List Services shows the IDs of a call center).',
+};
+
+/** The words for a 403 on a change to a service. */
+export const modifyServicesHint = {
+	403: "Changing Services needs the Sysadmin, Superuser or IT User role; Managers need the 'Modify Services' optional power.",
+	...serviceNotFound,
+};

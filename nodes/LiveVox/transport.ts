@@ -1,0 +1,114 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { failureWords } from '../shared/failureMessage';
+import { readHttpFailure } from '../shared/httpFailure';
+import { redact } from '../shared/redact';
+import type { RequestKind } from '../shared/retry';
+import { withRetry } from '../shared/retry';
+import { liveVoxBaseUrl, liveVoxPath } from './liveVoxUrl';
+
+export const LIVEVOX_CREDENTIAL = 'liveVoxApi';
+export const DEFAULT_TIMEOUT_SECONDS = 60;
+
+export type LiveVoxContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+export interface LiveVoxRequest {
+	method: IHttpRequestMethods;
+	/** The unversioned API path, e.g. /configuration/services/123. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	/** Reads are retried on transient failures; writes never once they may have been sent. */
+	kind: RequestKind;
+	/** What to do, by HTTP status, where the operation knows better than the generic words. */
+	hints?: Partial<Record<number, string>>;
+	/** For writes: how to check whether a change whose answer was lost took effect. */
+	checkAfterUnknownOutcome?: string;
+}
+
+export interface LiveVoxClient {
+	request<T = unknown>(request: LiveVoxRequest): Promise<T>;
+}
+
+/** The message LiveVox put in its `{code, message}` error body, or a short plain-text body. */
+function vendorMessage(body: unknown): string | undefined {
+	if (typeof body === 'object' && body !== null && typeof (body as IDataObject).message === 'string') {
+		return (body as IDataObject).message as string;
+	}
+	if (typeof body === 'string' && body.trim() !== '' && !body.trimStart().startsWith('<')) {
+		return body.trim().slice(0, 300);
+	}
+	return undefined;
+}
+
+function secretsOf(...credentials: ICredentialDataDecryptedObject[]): unknown[] {
+	return credentials.flatMap((c) => [c.password, c.accessToken, c.sessionId]);
+}
+
+/**
+ * The one place that knows LiveVox's address, authentication and errors. Every call goes
+ * through n8n's httpRequestWithAuthentication (which logs in and, after a 401, logs in
+ * again and repeats the call once); reads are retried on transient failures.
+ */
+export async function liveVoxClient(
+	context: LiveVoxContext,
+	options: { itemIndex?: number; timeoutSeconds?: number } = {},
+): Promise<LiveVoxClient> {
+	const credentials = await context.getCredentials(LIVEVOX_CREDENTIAL, options.itemIndex);
+	const baseUrl = liveVoxBaseUrl(credentials);
+	const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+
+	return {
+		async request<T>(request: LiveVoxRequest): Promise<T> {
+			const send = async () => {
+				const httpOptions: IHttpRequestOptions = {
+					method: request.method,
+					url: `${baseUrl}${liveVoxPath(request.path, credentials.apiVersion)}`,
+					qs: request.qs,
+					body: request.body,
+					headers: { Accept: 'application/json' },
+					json: true,
+					timeout: timeoutSeconds * 1000,
+				};
+				return (await context.helpers.httpRequestWithAuthentication.call(
+					context,
+					LIVEVOX_CREDENTIAL,
+					httpOptions,
+				)) as T;
+			};
+			const result = await withRetry(send, { kind: request.kind, describe: readHttpFailure });
+			if (result.ok) return result.value;
+			const failure = readHttpFailure(result.error);
+			const words = failureWords(failure, {
+				vendor: 'LiveVox',
+				kind: request.kind,
+				attempts: result.attempts,
+				vendorMessage: vendorMessage(failure.body),
+				hints: request.hints,
+				checkAfterUnknownOutcome: request.checkAfterUnknownOutcome,
+				timeoutSeconds,
+			});
+			const current = await context.getCredentials(LIVEVOX_CREDENTIAL, options.itemIndex);
+			const secrets = secretsOf(credentials, current);
+			const message = redact(words.message, secrets);
+			const description = redact(words.description, secrets);
+			const httpCode = failure.status === undefined ? undefined : String(failure.status);
+			throw new NodeApiError(context.getNode(), { message, description, httpCode } as JsonObject, {
+				message,
+				description,
+				httpCode,
+				itemIndex: options.itemIndex,
+			});
+		},
+	};
+}
