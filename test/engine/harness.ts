@@ -1,0 +1,183 @@
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
+
+import { LiveVoxApi } from '../../credentials/LiveVoxApi.credentials';
+import { LiveVox } from '../../nodes/LiveVox/LiveVox.node';
+import { TestCredentialsHelper } from './credentialsHelper';
+import { Items, ManualTrigger } from './testNodes';
+
+const PACKAGE = 'n8n-nodes-callcenter';
+
+/** The node types a test workflow can use, under the names n8n gives a community package's nodes. */
+const nodeTypeMap: Record<string, INodeType> = {
+	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
+	'test.items': new Items(),
+	[`${PACKAGE}.liveVox`]: new LiveVox(),
+};
+
+const credentialTypes: ICredentialType[] = [new LiveVoxApi()];
+
+class TestNodeTypes implements INodeTypes {
+	getByName(type: string) {
+		const nodeType = nodeTypeMap[type];
+		if (!nodeType) throw new Error(`Unknown node type ${type}`);
+		return nodeType;
+	}
+
+	getByNameAndVersion(type: string, version?: number) {
+		return NodeHelpers.getVersionedNodeType(this.getByName(type), version);
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+export const nodeTypes = new TestNodeTypes();
+
+export interface RunOptions {
+	/** The node type without the package prefix, e.g. 'liveVox'. */
+	type: string;
+	parameters: INodeParameters;
+	/** Credential data by credential type name; the hidden session fields start empty. */
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** Items fed to the node; one empty item when left out. */
+	items?: IDataObject[];
+	/** The node's "On Error" setting. */
+	continueOnFail?: boolean;
+	/** Reuse a helper (and the sessions it stored) across runs. */
+	credentialsHelper?: TestCredentialsHelper;
+	timezone?: string;
+}
+
+export interface RunResult {
+	/** The items the node under test put out (first output). */
+	items: INodeExecutionData[];
+	/** The error the node failed with, if it did. */
+	error?: Error & { description?: string; httpCode?: string; context?: IDataObject };
+	credentialsHelper: TestCredentialsHelper;
+	run: IRun;
+}
+
+export function newCredentialsHelper(credentials: Record<string, ICredentialDataDecryptedObject>) {
+	const helper = new TestCredentialsHelper(new Map(credentialTypes.map((type) => [type.name, type])));
+	for (const [name, data] of Object.entries(credentials)) helper.stored.set(name, { ...data });
+	return helper;
+}
+
+/**
+ * Runs Start → Items → the node under test through n8n-core's WorkflowExecute, with real
+ * HTTP from the node's helpers, and returns what the node put out.
+ */
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const credentialsHelper = options.credentialsHelper ?? newCredentialsHelper(options.credentials);
+	if (options.credentialsHelper) {
+		for (const [name, data] of Object.entries(options.credentials)) {
+			if (!credentialsHelper.stored.has(name)) credentialsHelper.stored.set(name, { ...data });
+		}
+	}
+	const underTest: INode = {
+		id: 'node-under-test',
+		name: 'Node',
+		type: `${PACKAGE}.${options.type}`,
+		typeVersion: 1,
+		position: [400, 0],
+		parameters: options.parameters,
+		credentials: Object.fromEntries(
+			Object.keys(options.credentials).map((name) => [name, { id: `${name}-1`, name }]),
+		),
+		continueOnFail: options.continueOnFail,
+		onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+	};
+	const nodes: INode[] = [
+		{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'items',
+			name: 'Items',
+			type: 'test.items',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: { items: JSON.stringify(options.items ?? [{}]) },
+		},
+		underTest,
+	];
+	const connections = {
+		Start: { main: [[{ node: 'Items', type: 'main' as const, index: 0 }]] },
+		Items: { main: [[{ node: 'Node', type: 'main' as const, index: 0 }]] },
+	};
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		name: 'Test',
+		nodes,
+		connections,
+		active: false,
+		nodeTypes,
+		settings: { timezone: options.timezone ?? 'America/New_York' },
+	});
+	const workflowData: IWorkflowBase = {
+		id: 'test-workflow',
+		name: 'Test',
+		active: false,
+		isArchived: false,
+		nodes,
+		connections,
+		settings: workflow.settings,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as unknown as IWorkflowBase;
+	const mode: WorkflowExecuteMode = 'manual';
+	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', workflowData);
+	const additionalData = {
+		credentialsHelper,
+		hooks,
+		executeWorkflow: async () => ({ data: [], executionId: '' }),
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		userId: 'test-user',
+		variables: {},
+		logAiEvent: async () => {},
+		startRunnerTask: async () => ({ ok: false }),
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const startNode = workflow.getNode('Start') as INode;
+	const runExecutionData = {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [{ node: startNode, data: { main: [[{ json: {} }]] }, source: null }],
+		},
+	} as unknown as IRunExecutionData;
+	const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	const taskData = run.data.resultData.runData.Node?.[0];
+	return {
+		items: taskData?.data?.main?.[0] ?? [],
+		error: (taskData?.error ?? run.data.resultData.error) as RunResult['error'],
+		credentialsHelper,
+		run,
+	};
+}

@@ -1,0 +1,67 @@
+/**
+ * `npm run sandbox`: runs the sandbox as a standalone server so a real n8n (or curl) can
+ * talk to it. Port from SANDBOX_PORT, default 4010, always on loopback.
+ */
+import { startSandbox } from './server';
+
+const DEFAULT_PORT = 4010;
+
+function portFromEnvironment(): number {
+	const text = process.env.SANDBOX_PORT;
+	if (text === undefined || text === '') return DEFAULT_PORT;
+	const port = Number(text);
+	if (!Number.isInteger(port) || port < 0 || port > 65535) {
+		throw new Error(`SANDBOX_PORT must be a port number (0-65535), got "${text}"`);
+	}
+	return port;
+}
+
+async function main(): Promise<void> {
+	const sandbox = await startSandbox({
+		port: portFromEnvironment(),
+		host: '127.0.0.1',
+		onRequestDone: (request) => {
+			const status = request.status === 0 ? 'DROP' : String(request.status);
+			console.log(`${status} ${request.method} /${request.vendor}${request.path}`);
+			// A long-running server must not keep every request in memory; the log line is the record.
+			sandbox.clearRequests();
+		},
+	});
+	const account = sandbox.livevox.account;
+	console.log(`Sandbox listening on ${sandbox.url}`);
+	console.log('');
+	console.log('LiveVox demo login (credential fields):');
+	console.log(`  Base URL (custom): ${sandbox.livevoxUrl}`);
+	console.log(`  Client name:       ${account.clientName}`);
+	console.log(`  User name:         ${account.userName}`);
+	console.log(`  Password:          ${account.password}`);
+	console.log(`  Access token:      ${account.accessToken}`);
+	const callCenters = [433, 429, 2829].map((id) => {
+		const count = sandbox.livevox.services.serviceIdsOf(id)?.length ?? 0;
+		return `${id} (${count} service${count === 1 ? '' : 's'})`;
+	});
+	console.log(`  Call centers:      ${callCenters.join(', ')}`);
+	console.log('');
+	console.log('Press Ctrl+C to stop.');
+
+	let stopping = false;
+	const stop = (signal: NodeJS.Signals): void => {
+		if (stopping) return;
+		stopping = true;
+		console.log(`\n${signal} received, stopping the sandbox.`);
+		sandbox.close().then(
+			() => process.exit(0),
+			(error: unknown) => {
+				console.error(error);
+				process.exit(1);
+			},
+		);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+	console.error(error instanceof Error ? error.message : error);
+	process.exit(1);
+});

@@ -1,0 +1,221 @@
+/**
+ * The sandbox HTTP server: one node:http server on loopback with each vendor imitation
+ * mounted under its own path prefix. The server owns everything that is not vendor
+ * behaviour: request recording, fault injection, latency and a clean shutdown.
+ */
+import { createServer, STATUS_CODES } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { FaultQueue } from './faults';
+import type { Fault } from './faults';
+import { LiveVoxSandbox } from './livevox';
+import type { RecordedRequest, SandboxRequest, SandboxResponse, SandboxVendor } from './types';
+import { encodeResponse, normalizeHeaders, parseBody, parseQuery, readBody, splitSegments } from './wire';
+
+export type { Fault, FaultRule } from './faults';
+export { FaultQueue } from './faults';
+export type { RecordedRequest, SandboxRequest, SandboxResponse, SandboxVendor } from './types';
+export { LiveVoxSandbox } from './livevox';
+
+export interface SandboxOptions {
+	/** 0 (default) picks a free port. */
+	port?: number;
+	/** Default 127.0.0.1. */
+	host?: string;
+	/** Delay before every response, in ms (default 0). */
+	latencyMs?: number;
+	/** Called after each request is answered or dropped (the CLI logs with it). */
+	onRequestDone?: (request: RecordedRequest) => void;
+}
+
+export interface Sandbox {
+	url: string;
+	livevoxUrl: string;
+	livevox: LiveVoxSandbox;
+	/** Every request received, in arrival order. */
+	requests: RecordedRequest[];
+	clearRequests(): void;
+	setLatency(ms: number): void;
+	faults: FaultQueue;
+	/** Closes the server and every open socket, and cancels pending delays. */
+	close(): Promise<void>;
+}
+
+interface PendingWait {
+	timer: NodeJS.Timeout;
+	resolve: () => void;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	const host = options.host ?? '127.0.0.1';
+	const livevox = new LiveVoxSandbox();
+	const vendors: SandboxVendor[] = [livevox];
+	const faults = new FaultQueue();
+	const requests: RecordedRequest[] = [];
+	const sockets = new Set<Socket>();
+	const waits = new Set<PendingWait>();
+	let latencyMs = checkedDelay(options.latencyMs ?? 0);
+	let closing = false;
+
+	/** A cancellable delay: close() resolves every pending wait so no timer outlives the server. */
+	function wait(ms: number): Promise<void> {
+		if (ms <= 0 || closing) return Promise.resolve();
+		return new Promise((resolve) => {
+			const pending: PendingWait = {
+				timer: setTimeout(() => {
+					waits.delete(pending);
+					resolve();
+				}, ms),
+				resolve,
+			};
+			waits.add(pending);
+		});
+	}
+
+	async function onRequest(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
+		const url = new URL(incoming.url ?? '/', 'http://sandbox.invalid');
+		const method = (incoming.method ?? 'GET').toUpperCase();
+		const vendor = vendors.find((candidate) => isUnderPrefix(url.pathname, candidate.prefix));
+		const path = vendor ? url.pathname.slice(vendor.prefix.length) || '/' : url.pathname;
+		const headers = normalizeHeaders(incoming.headers);
+		// Recorded at arrival (before the body is read) so the list keeps true arrival order.
+		const record: RecordedRequest = {
+			vendor: vendor?.name ?? '',
+			method,
+			path,
+			query: parseQuery(url.searchParams),
+			headers,
+			body: undefined,
+			status: 0,
+		};
+		requests.push(record);
+		// The latency in force when the request arrived, so changing it affects later requests only.
+		const latency = latencyMs;
+
+		const rawBody = await readBody(incoming);
+		const { body, invalidJson } = parseBody(rawBody, headers['content-type']);
+		record.body = body;
+
+		const finish = (): void => options.onRequestDone?.(record);
+		const drop = (): void => {
+			incoming.socket.destroy();
+			finish();
+		};
+
+		const fault: Fault | undefined = faults.take(record.vendor, method, path);
+		if (fault?.kind === 'drop') {
+			await wait(latency);
+			return drop();
+		}
+
+		let response: SandboxResponse;
+		if (fault?.kind === 'status') {
+			response = faultResponse(fault);
+		} else if (!vendor) {
+			response = { status: 404, body: { code: 404, message: 'No vendor is mounted at this path' } };
+		} else {
+			const request: SandboxRequest = {
+				method,
+				path,
+				segments: splitSegments(path),
+				query: record.query,
+				headers,
+				rawBody,
+				body,
+				invalidJson,
+			};
+			response = await handleSafely(vendor, request);
+		}
+
+		await wait(latency + (fault?.kind === 'delay' ? checkedDelay(fault.ms) : 0));
+		if (fault?.kind === 'dropAfterProcessing') return drop();
+		if (closing || outgoing.destroyed) return finish();
+
+		const encoded = encodeResponse(response, headers['accept-encoding']);
+		record.status = encoded.status;
+		outgoing.writeHead(encoded.status, encoded.headers);
+		outgoing.end(encoded.payload);
+		finish();
+	}
+
+	const server = createServer((incoming, outgoing) => {
+		onRequest(incoming, outgoing).catch((error: unknown) => {
+			// Only reached on socket-level failures (client went away mid-body); nothing to answer.
+			if (!outgoing.headersSent && !outgoing.destroyed) {
+				outgoing.writeHead(500, { 'content-type': 'text/plain' });
+				outgoing.end(`Sandbox failure: ${String(error)}`);
+			}
+		});
+	});
+	server.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, host, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+
+	const address = server.address();
+	if (address === null || typeof address === 'string') throw new Error('Sandbox did not get a TCP address');
+	const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+
+	let closed: Promise<void> | undefined;
+	return {
+		url,
+		livevoxUrl: url + livevox.prefix,
+		livevox,
+		requests,
+		clearRequests: () => {
+			// Emptied in place: callers may hold a reference to the array.
+			requests.length = 0;
+		},
+		setLatency: (ms: number) => {
+			latencyMs = checkedDelay(ms);
+		},
+		faults,
+		close: () => {
+			closed ??= new Promise<void>((resolve) => {
+				closing = true;
+				for (const pending of waits) {
+					clearTimeout(pending.timer);
+					pending.resolve();
+				}
+				waits.clear();
+				server.close(() => resolve());
+				for (const socket of sockets) socket.destroy();
+			});
+			return closed;
+		},
+	};
+}
+
+function isUnderPrefix(pathname: string, prefix: string): boolean {
+	return pathname === prefix || pathname.startsWith(prefix + '/');
+}
+
+function checkedDelay(ms: number): number {
+	if (!Number.isFinite(ms) || ms < 0) throw new Error(`Delay must be a non-negative number of ms, got ${ms}`);
+	return ms;
+}
+
+function faultResponse(fault: Extract<Fault, { kind: 'status' }>): SandboxResponse {
+	const headers: Record<string, string> = {};
+	if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
+	const body = fault.body ?? { code: fault.status, message: STATUS_CODES[fault.status] ?? 'Injected fault' };
+	return { status: fault.status, headers, body };
+}
+
+/** A bug in a vendor module becomes a visible 500 rather than a hung request. */
+async function handleSafely(vendor: SandboxVendor, request: SandboxRequest): Promise<SandboxResponse> {
+	try {
+		return await vendor.handle(request);
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		return { status: 500, body: { code: 500, message: `Sandbox error: ${message}` } };
+	}
+}
