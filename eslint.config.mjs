@@ -66,6 +66,7 @@ export default tseslint.config(
 			'no-console': 'off',
 			'@n8n/community-nodes/no-restricted-globals': 'off',
 			'@n8n/community-nodes/no-restricted-imports': 'off',
+			'@n8n/community-nodes/node-usable-as-tool': 'off',
 		},
 	},
 );
