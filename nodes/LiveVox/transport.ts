@@ -11,6 +11,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { failureWords } from '../shared/failureMessage';
+import type { FullResponse } from '../shared/httpFailure';
 import { readHttpFailure } from '../shared/httpFailure';
 import { redact } from '../shared/redact';
 import type { RequestKind } from '../shared/retry';
@@ -51,6 +52,23 @@ function vendorMessage(body: unknown): string | undefined {
 	return undefined;
 }
 
+/**
+ * Sends through n8n's httpRequestWithAuthentication, asking for the whole response so the
+ * status, Retry-After and body survive (n8n's error for a failed call keeps only the
+ * status). n8n logs in again only when a call throws a 401, so a 401 is sent once more in
+ * that mode: n8n then renews the session and repeats the call once. LiveVox refused the
+ * first attempt, so even a write is never carried out twice this way.
+ */
+async function sendWithSession(context: LiveVoxContext, options: IHttpRequestOptions): Promise<FullResponse> {
+	const send = async (ignoreHttpStatusErrors: boolean) =>
+		(await context.helpers.httpRequestWithAuthentication.call(context, LIVEVOX_CREDENTIAL, {
+			...options,
+			ignoreHttpStatusErrors,
+		})) as FullResponse;
+	const response = await send(true);
+	return response.statusCode === 401 ? await send(false) : response;
+}
+
 function secretsOf(...credentials: ICredentialDataDecryptedObject[]): unknown[] {
 	return credentials.flatMap((c) => [c.password, c.accessToken, c.sessionId]);
 }
@@ -70,21 +88,22 @@ export async function liveVoxClient(
 
 	return {
 		async request<T>(request: LiveVoxRequest): Promise<T> {
-			const send = async () => {
-				const httpOptions: IHttpRequestOptions = {
-					method: request.method,
-					url: `${baseUrl}${liveVoxPath(request.path, credentials.apiVersion)}`,
-					qs: request.qs,
-					body: request.body,
-					headers: { Accept: 'application/json' },
-					json: true,
-					timeout: timeoutSeconds * 1000,
-				};
-				return (await context.helpers.httpRequestWithAuthentication.call(
-					context,
-					LIVEVOX_CREDENTIAL,
-					httpOptions,
-				)) as T;
+			const httpOptions: IHttpRequestOptions = {
+				method: request.method,
+				url: `${baseUrl}${liveVoxPath(request.path, credentials.apiVersion)}`,
+				qs: request.qs,
+				body: request.body,
+				headers: { Accept: 'application/json' },
+				json: true,
+				timeout: timeoutSeconds * 1000,
+				returnFullResponse: true,
+			};
+			const send = async (): Promise<T> => {
+				const response = await sendWithSession(context, httpOptions);
+				if (response.statusCode >= 400) {
+					throw new NodeApiError(context.getNode(), response as unknown as JsonObject);
+				}
+				return response.body as T;
 			};
 			const result = await withRetry(send, { kind: request.kind, describe: readHttpFailure });
 			if (result.ok) return result.value;
