@@ -1,4 +1,4 @@
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -80,11 +80,8 @@ export function newCredentialsHelper(credentials: Record<string, ICredentialData
 	return helper;
 }
 
-/**
- * Runs Start → Items → the node under test through n8n-core's WorkflowExecute, with real
- * HTTP from the node's helpers, and returns what the node put out.
- */
-export async function runNode(options: RunOptions): Promise<RunResult> {
+/** Start → Items → the node under test, with the engine's additional data and credentials. */
+export function buildTestWorkflow(options: RunOptions) {
 	const credentialsHelper = options.credentialsHelper ?? newCredentialsHelper(options.credentials);
 	if (options.credentialsHelper) {
 		for (const [name, data] of Object.entries(options.credentials)) {
@@ -159,7 +156,15 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		logAiEvent: async () => {},
 		startRunnerTask: async () => ({ ok: false }),
 	} as unknown as IWorkflowExecuteAdditionalData;
+	return { workflow, additionalData, credentialsHelper, mode, node: underTest };
+}
 
+/**
+ * Runs Start → Items → the node under test through n8n-core's WorkflowExecute, with real
+ * HTTP from the node's helpers, and returns what the node put out.
+ */
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const { workflow, additionalData, credentialsHelper, mode } = buildTestWorkflow(options);
 	const startNode = workflow.getNode('Start') as INode;
 	const runExecutionData = {
 		startData: {},
@@ -180,4 +185,18 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		credentialsHelper,
 		run,
 	};
+}
+
+/** Calls a node's list-search method (a resource locator's "From List") the way the editor does. */
+export async function loadListSearch(
+	options: RunOptions & { method: string; filter?: string; paginationToken?: string },
+) {
+	const { workflow, additionalData, node } = buildTestWorkflow(options);
+	// The editor sends the node's parameters as they stand along with the request.
+	additionalData.currentNodeParameters = node.parameters;
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	const method = nodeType.methods?.listSearch?.[options.method];
+	if (!method) throw new Error(`No list search ${options.method}`);
+	return await method.call(context, options.filter, options.paginationToken);
 }
