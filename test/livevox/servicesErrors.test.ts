@@ -150,6 +150,19 @@ describe('reads are retried on transient failures, writes never once sent', () =
 		expect(apiCalls(sandbox).map((request) => request.status)).toEqual([0, 200]);
 	});
 
+	test('a read slower than the Timeout option is abandoned and asked again', async () => {
+		sandbox.faults.add({ path: '/configuration/services/20575', fault: { kind: 'delay', ms: 2500 } });
+		const result = await runLiveVox(sandbox, {
+			resource: 'service',
+			operation: 'getGeneral',
+			serviceId: byId(20575),
+			requestOptions: { timeout: 1 },
+		});
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result)[0].serviceId).toBe(20575);
+		expect(apiCalls(sandbox)).toHaveLength(2);
+	});
+
 	test('a write answered 500 is not sent again; the error says to check before running again', async () => {
 		sandbox.faults.add({ path: '/configuration/services/20575', method: 'POST', fault: { kind: 'status', status: 500 } });
 		const result = await runLiveVox(sandbox, {
