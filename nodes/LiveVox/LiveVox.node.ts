@@ -1,9 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { reportDescription } from './actions/report';
 import { router } from './actions/router';
 import { serviceDescription } from './actions/service';
+import { supervisorCallDescription } from './actions/supervisorCall';
+import { getServicesOfCallCenters } from './methods/callCenterServices';
 import { searchServices } from './methods/listSearch';
+import { getServices } from './methods/serviceOptions';
 import { DEFAULT_TIMEOUT_SECONDS } from './transport';
 
 export class LiveVox implements INodeType {
@@ -26,10 +30,16 @@ export class LiveVox implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Service', value: 'service' }],
+				options: [
+					{ name: 'Report', value: 'report' },
+					{ name: 'Service', value: 'service' },
+					{ name: 'Supervisor Call', value: 'supervisorCall' },
+				],
 				default: 'service',
 			},
+			...reportDescription,
 			...serviceDescription,
+			...supervisorCallDescription,
 			{
 				displayName: 'Request Options',
 				name: 'requestOptions',
@@ -50,7 +60,7 @@ export class LiveVox implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchServices } };
+	methods = { listSearch: { searchServices }, loadOptions: { getServices, getServicesOfCallCenters } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -11,7 +11,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { failureWords } from '../shared/failureMessage';
-import type { FullResponse } from '../shared/httpFailure';
+import type { FullResponse, HttpFailure } from '../shared/httpFailure';
 import { readHttpFailure } from '../shared/httpFailure';
 import { redact } from '../shared/redact';
 import type { RequestKind } from '../shared/retry';
@@ -35,6 +35,23 @@ export interface LiveVoxRequest {
 	hints?: Partial<Record<number, string>>;
 	/** For writes: how to check whether a change whose answer was lost took effect. */
 	checkAfterUnknownOutcome?: string;
+	/** Extra request headers, e.g. Accept-Encoding: gzip for the CSV report. */
+	headers?: Record<string, string>;
+	/**
+	 * 'json' (the default): the parsed body. 'buffer': the body's bytes, for an answer that is
+	 * not JSON (the Call Event Recovery CSV); n8n's HTTP layer has already undone a gzip encoding.
+	 */
+	responseType?: 'json' | 'buffer';
+	/**
+	 * LiveVox codes that fail the call with these words, whether they come as the HTTP status
+	 * (even a success status: the reports' "202 error") or as `code` in an error body.
+	 */
+	failureCodes?: Partial<Record<number, FailureCodeWords>>;
+}
+
+export interface FailureCodeWords {
+	message: string;
+	description: string;
 }
 
 export interface LiveVoxClient {
@@ -69,6 +86,31 @@ async function sendWithSession(context: LiveVoxContext, options: IHttpRequestOpt
 	return response.statusCode === 401 ? await send(false) : response;
 }
 
+/** The `code` of a LiveVox error body, also when the body came as bytes. */
+function bodyCode(body: unknown): number | undefined {
+	let parsed = body;
+	if (Buffer.isBuffer(body)) {
+		if (body.length > 4096) return undefined;
+		try {
+			parsed = JSON.parse(body.toString('utf8'));
+		} catch {
+			return undefined;
+		}
+	}
+	const code = typeof parsed === 'object' && parsed !== null ? (parsed as IDataObject).code : undefined;
+	if (typeof code === 'number') return code;
+	return typeof code === 'string' && /^\d+$/.test(code) ? Number(code) : undefined;
+}
+
+/** The words for an answer whose HTTP status or body code the request lists as a failure. */
+function listedFailure(request: LiveVoxRequest, status: number | undefined, body: unknown) {
+	const codes = request.failureCodes;
+	if (!codes) return undefined;
+	const code = status !== undefined && codes[status] ? status : bodyCode(body);
+	const words = code === undefined ? undefined : codes[code];
+	return code !== undefined && words ? { code, words } : undefined;
+}
+
 function secretsOf(...credentials: ICredentialDataDecryptedObject[]): unknown[] {
 	return credentials.flatMap((c) => [c.password, c.accessToken, c.sessionId]);
 }
@@ -93,22 +135,27 @@ export async function liveVoxClient(
 				url: `${baseUrl}${liveVoxPath(request.path, credentials.apiVersion)}`,
 				qs: request.qs,
 				body: request.body,
-				headers: { Accept: 'application/json' },
-				json: true,
+				headers: { Accept: 'application/json', ...request.headers },
+				json: request.responseType !== 'buffer',
 				timeout: timeoutSeconds * 1000,
 				returnFullResponse: true,
 			};
-			const send = async (): Promise<T> => {
+			if (request.responseType === 'buffer') httpOptions.encoding = 'arraybuffer';
+			const send = async (): Promise<FullResponse> => {
 				const response = await sendWithSession(context, httpOptions);
 				if (response.statusCode >= 400) {
 					throw new NodeApiError(context.getNode(), response as unknown as JsonObject);
 				}
-				return response.body as T;
+				return response;
 			};
 			const result = await withRetry(send, { kind: request.kind, describe: readHttpFailure });
-			if (result.ok) return result.value;
-			const failure = readHttpFailure(result.error);
-			const words = failureWords(failure, {
+			const failure: HttpFailure = result.ok
+				? { status: result.value.statusCode, body: result.value.body, timedOut: false }
+				: readHttpFailure(result.error);
+			// A code the request lists fails the call even inside a success status (the reports' 202).
+			const listed = listedFailure(request, failure.status, failure.body);
+			if (result.ok && !listed) return result.value.body as T;
+			const words = listed?.words ?? failureWords(failure, {
 				vendor: 'LiveVox',
 				kind: request.kind,
 				attempts: result.attempts,
@@ -121,7 +168,8 @@ export async function liveVoxClient(
 			const secrets = secretsOf(credentials, current);
 			const message = redact(words.message, secrets);
 			const description = redact(words.description, secrets);
-			const httpCode = failure.status === undefined ? undefined : String(failure.status);
+			const status = listed?.code ?? failure.status;
+			const httpCode = status === undefined ? undefined : String(status);
 			throw new NodeApiError(context.getNode(), { message, description, httpCode } as JsonObject, {
 				message,
 				description,

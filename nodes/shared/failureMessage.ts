@@ -91,7 +91,9 @@ function networkWords(failure: HttpFailure, context: FailureContext): FailureWor
 	const { vendor, kind } = context;
 	const code = failure.networkCode ?? 'ECONNRESET';
 	const what = failure.timedOut
-		? `did not answer within ${context.timeoutSeconds ?? 'the timeout of'} seconds`
+		? context.timeoutSeconds === undefined
+			? 'did not answer in time'
+			: `did not answer within ${context.timeoutSeconds} seconds`
 		: (NETWORK_WORDS[code] ?? 'could not be reached');
 	if (kind === 'write' && !NEVER_SENT.has(code)) {
 		return {
@@ -107,8 +109,25 @@ function networkWords(failure: HttpFailure, context: FailureContext): FailureWor
 	};
 }
 
+/**
+ * The codes whose mention anywhere in a message (any case) makes n8n show a generic
+ * sentence of its own instead (n8n-workflow's COMMON_ERRORS, the same from 2.8 to 2.41).
+ */
+const CODES_N8N_REPLACES = [
+	'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'ERRADDRINUSE', 'EADDRNOTAVAIL', 'ECONNABORTED',
+	'EHOSTUNREACH', 'EAI_AGAIN', 'ENOENT', 'EISDIR', 'ENOTDIR', 'EACCES', 'EEXIST', 'EPERM', 'GETADDRINFO',
+];
+
+const namesACode = (text: string) => CODES_N8N_REPLACES.some((code) => text.toUpperCase().includes(code));
+
 /** Says what happened and what to do about it, for a request that failed for good. */
 export function failureWords(failure: HttpFailure, context: FailureContext): FailureWords {
+	const { vendorMessage } = context;
+	if (vendorMessage && namesACode(vendorMessage)) {
+		// In the message it would make n8n drop our words: keep it in the description.
+		const words = failureWords(failure, { ...context, vendorMessage: undefined });
+		return { message: words.message, description: `${context.vendor} said: ${vendorMessage}. ${words.description}` };
+	}
 	return failure.status !== undefined
 		? statusWords(failure, context)
 		: networkWords(failure, context);

@@ -30,15 +30,14 @@ function parseBody(data: unknown): unknown {
 }
 
 /**
- * n8n swaps the message of a network error for a sentence of its own and drops the error
- * code (NodeApiError keeps neither the axios error nor its `code`); these are the
- * sentences and raw texts each code comes back as.
+ * n8n swaps the message of a network error for a sentence of its own; where no code is
+ * left to read, these are the sentences and raw texts each code comes back as.
  */
 const NETWORK_SIGNS: Array<[code: string, pattern: RegExp]> = [
 	['ETIMEDOUT', /timeout of \d+ms exceeded|ETIMEDOUT|ESOCKETTIMEDOUT|timed out|connection was aborted|ECONNABORTED/i],
 	['ECONNREFUSED', /ECONNREFUSED|refused the connection/i],
-	['ENOTFOUND', /ENOTFOUND|getaddrinfo|incorrect host/i],
 	['EAI_AGAIN', /EAI_AGAIN|DNS server returned an error/i],
+	['ENOTFOUND', /ENOTFOUND|getaddrinfo|incorrect host/i],
 	['EHOSTUNREACH', /EHOSTUNREACH|host is unreachable/i],
 	['EPIPE', /EPIPE/],
 	['ECONNRESET', /ECONNRESET|socket hang up|closed unexpectedly|closed the connection|aborted/i],
@@ -51,31 +50,61 @@ function networkCode(texts: string[]): string {
 	return 'ECONNRESET';
 }
 
+/** The error and the errors it wraps (`cause`), outermost first. */
+function causeChain(error: Record<string, unknown>): Array<Record<string, unknown>> {
+	const chain: Array<Record<string, unknown>> = [];
+	for (let current: unknown = error; isObject(current) && chain.length < 5 && !chain.includes(current); current = current.cause) {
+		chain.push(current);
+	}
+	return chain;
+}
+
+/** A failure with an answer: its status, Retry-After and body. */
+function answered(status: number, headers: unknown, body: unknown): HttpFailure {
+	const retryAfter = isObject(headers) ? headers['retry-after'] : undefined;
+	return {
+		status,
+		retryAfter: retryAfter === undefined ? undefined : String(retryAfter),
+		body: parseBody(body),
+		timedOut: false,
+	};
+}
+
+const NODE_ERROR_CODE = /^E[A-Z0-9_]+$/;
+const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
+
 /**
  * Reads status, Retry-After, body and network code from what a request threw: a failed
- * full response (our own `failedResponse`), n8n's NodeApiError (status in `httpCode`, body
- * in `context.data`), or a network error.
+ * full response (our own `failedResponse`), an axios error (thrown as it is, or kept as the
+ * `cause` of n8n's NodeApiError from n8n-workflow 2.41 on), n8n's NodeApiError (status or
+ * network code in `httpCode`, body in `context.data`), or a network error.
  */
 export function readHttpFailure(error: unknown): HttpFailure {
 	if (!isObject(error)) return { networkCode: 'ECONNRESET', timedOut: false };
 	const response = error.errorResponse;
 	if (isObject(response) && typeof response.statusCode === 'number') {
-		const headers = isObject(response.headers) ? response.headers : {};
-		const retryAfter = headers['retry-after'];
-		return {
-			status: response.statusCode,
-			retryAfter: retryAfter === undefined ? undefined : String(retryAfter),
-			body: parseBody(response.body),
-			timedOut: false,
-		};
+		return answered(response.statusCode, response.headers, response.body);
 	}
+	const chain = causeChain(error);
+	const axiosResponse = chain
+		.map((link) => link.response)
+		.find((candidate): candidate is Record<string, unknown> => isObject(candidate) && typeof candidate.status === 'number');
+	if (axiosResponse) return answered(axiosResponse.status as number, axiosResponse.headers, axiosResponse.data);
 	const httpCode = Number(error.httpCode);
 	if (Number.isInteger(httpCode) && httpCode >= 100) {
 		const context = isObject(error.context) ? error.context : {};
 		return { status: httpCode, body: parseBody(context.data), timedOut: false };
 	}
-	const texts = [error.message, ...(Array.isArray(error.messages) ? error.messages : []), error.code]
+	// Node's code, on the error or a cause, or where n8n-workflow 2.8 leaves it (`httpCode`).
+	const code = chain
+		.flatMap((link) => [link.code, link.httpCode])
+		.find((candidate): candidate is string => typeof candidate === 'string' && NODE_ERROR_CODE.test(candidate));
+	if (code !== undefined) {
+		return TIMEOUT_CODES.has(code) ? { networkCode: 'ETIMEDOUT', timedOut: true } : { networkCode: code, timedOut: false };
+	}
+	const texts = chain
+		.flatMap((link) => [link.message, ...(Array.isArray(link.messages) ? link.messages : [])])
 		.filter((text): text is string => typeof text === 'string');
-	const code = networkCode(texts);
-	return { networkCode: code, timedOut: code === 'ETIMEDOUT' };
+	const guessed = networkCode(texts);
+	return { networkCode: guessed, timedOut: guessed === 'ETIMEDOUT' };
 }

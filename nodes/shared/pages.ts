@@ -30,9 +30,9 @@ function offsetFromNext(next: string): number | undefined {
 
 /**
  * Iterates over offset/count pages, one page at a time. It follows the API's `next`
- * pointer (its offset, when it has one) and stops at an empty page, a page without
- * `next`, or once `limit` entries were yielded; the limit shapes the `count` of the
- * last request, so no entry beyond it is fetched.
+ * pointer (its offset, when it has one) and stops at an empty page, a page whose `next`
+ * is missing or blank, a `next` that does not move on, or once `limit` entries were
+ * yielded; the limit shapes the `count` of the last request, so no entry beyond it is fetched.
  */
 export async function* iteratePages<T>(
 	fetchPage: (request: PageRequest) => Promise<Page<T>>,
@@ -48,8 +48,9 @@ export async function* iteratePages<T>(
 		if (items.length === 0) return;
 		fetched += items.length;
 		yield items;
-		if (!page.next) return;
-		const nextOffset = offsetFromNext(page.next) ?? offset + page.items.length;
+		const next = page.next?.trim();
+		if (!next) return;
+		const nextOffset = offsetFromNext(next) ?? offset + page.items.length;
 		if (nextOffset <= offset) return; // a pointer that does not move on would loop forever
 		offset = nextOffset;
 	}

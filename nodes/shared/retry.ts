@@ -51,6 +51,8 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
 	if (value === undefined || value.trim() === '') return undefined;
 	const trimmed = value.trim();
 	if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+	// An HTTP date always names its day or month; Date.parse alone also takes "-1" as a year.
+	if (!/[a-z]/i.test(trimmed)) return undefined;
 	const date = Date.parse(trimmed);
 	if (Number.isNaN(date)) return undefined;
 	return Math.max(0, date - nowMs);

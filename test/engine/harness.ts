@@ -18,6 +18,11 @@ import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { LiveVoxApi } from '../../credentials/LiveVoxApi.credentials';
 import { LiveVox } from '../../nodes/LiveVox/LiveVox.node';
+import { LiveVoxTrigger } from '../../nodes/LiveVoxTrigger/LiveVoxTrigger.node';
+import { NetaxisApioApi } from '../../credentials/NetaxisApioApi.credentials';
+import { NetaxisApio } from '../../nodes/NetaxisApio/NetaxisApio.node';
+import { VccLiveApi } from '../../credentials/VccLiveApi.credentials';
+import { VccLive } from '../../nodes/VccLive/VccLive.node';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { Items, ManualTrigger } from './testNodes';
 
@@ -28,9 +33,12 @@ const nodeTypeMap: Record<string, INodeType> = {
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
 	'test.items': new Items(),
 	[`${PACKAGE}.liveVox`]: new LiveVox(),
+	[`${PACKAGE}.liveVoxTrigger`]: new LiveVoxTrigger(),
+	[`${PACKAGE}.vccLive`]: new VccLive(),
+	[`${PACKAGE}.netaxisApio`]: new NetaxisApio(),
 };
 
-const credentialTypes: ICredentialType[] = [new LiveVoxApi()];
+const credentialTypes: ICredentialType[] = [new LiveVoxApi(), new VccLiveApi(), new NetaxisApioApi()];
 
 class TestNodeTypes implements INodeTypes {
 	getByName(type: string) {

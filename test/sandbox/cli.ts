@@ -2,6 +2,8 @@
  * `npm run sandbox`: runs the sandbox as a standalone server so a real n8n (or curl) can
  * talk to it. Port from SANDBOX_PORT, default 4010, always on loopback.
  */
+import { DEMO_MACHINE_TOKEN, DEMO_USER, SEED } from './apio';
+import { PROJECTS } from './vcclive';
 import { startSandbox } from './server';
 
 const DEFAULT_PORT = 4010;
@@ -41,6 +43,19 @@ async function main(): Promise<void> {
 		return `${id} (${count} service${count === 1 ? '' : 's'})`;
 	});
 	console.log(`  Call centers:      ${callCenters.join(', ')}`);
+	console.log('');
+	console.log('Netaxis APIO demo login (credential fields):');
+	console.log(`  Base URL:          ${sandbox.apioUrl}`);
+	console.log(`  User name:         ${DEMO_USER.username}`);
+	console.log(`  Password:          ${DEMO_USER.password}`);
+	console.log(`  Machine token:     ${DEMO_MACHINE_TOKEN}`);
+	console.log(`  Call centers:      ${Object.values(SEED).map((key) => `${key.tenantId}/${key.groupId}/${key.callCenter}`).join(', ')}`);
+	console.log('');
+	console.log('VCC Live demo login (credential fields):');
+	console.log(`  Customer:          ${sandbox.vcclive.account.user}`);
+	console.log(`  Base URL:          ${sandbox.vccliveUrl}`);
+	console.log(`  API token:         ${sandbox.vcclive.account.token}`);
+	console.log(`  Projects:          ${PROJECTS.map((project) => project.projectid).join(', ')}`);
 	console.log('');
 	console.log('Press Ctrl+C to stop.');
 

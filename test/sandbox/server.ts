@@ -8,14 +8,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { FaultQueue } from './faults';
 import type { Fault } from './faults';
+import { ApioSandbox } from './apio';
 import { LiveVoxSandbox } from './livevox';
+import { VccLiveSandbox } from './vcclive';
 import type { RecordedRequest, SandboxRequest, SandboxResponse, SandboxVendor } from './types';
 import { encodeResponse, normalizeHeaders, parseBody, parseQuery, readBody, splitSegments } from './wire';
 
 export type { Fault, FaultRule } from './faults';
 export { FaultQueue } from './faults';
 export type { RecordedRequest, SandboxRequest, SandboxResponse, SandboxVendor } from './types';
+export { ApioSandbox } from './apio';
 export { LiveVoxSandbox } from './livevox';
+export { VccLiveSandbox } from './vcclive';
 
 export interface SandboxOptions {
 	/** 0 (default) picks a free port. */
@@ -32,6 +36,10 @@ export interface Sandbox {
 	url: string;
 	livevoxUrl: string;
 	livevox: LiveVoxSandbox;
+	apioUrl: string;
+	apio: ApioSandbox;
+	vccliveUrl: string;
+	vcclive: VccLiveSandbox;
 	/** Every request received, in arrival order. */
 	requests: RecordedRequest[];
 	clearRequests(): void;
@@ -49,7 +57,9 @@ interface PendingWait {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const host = options.host ?? '127.0.0.1';
 	const livevox = new LiveVoxSandbox();
-	const vendors: SandboxVendor[] = [livevox];
+	const apio = new ApioSandbox();
+	const vcclive = new VccLiveSandbox();
+	const vendors: SandboxVendor[] = [livevox, vcclive, apio];
 	const faults = new FaultQueue();
 	const requests: RecordedRequest[] = [];
 	const sockets = new Set<Socket>();
@@ -169,6 +179,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		url,
 		livevoxUrl: url + livevox.prefix,
 		livevox,
+		apioUrl: url + apio.prefix,
+		apio,
+		vccliveUrl: url + vcclive.prefix,
+		vcclive,
 		requests,
 		clearRequests: () => {
 			// Emptied in place: callers may hold a reference to the array.

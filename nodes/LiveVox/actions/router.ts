@@ -3,11 +3,15 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { runPerItem } from '../../shared/runPerItem';
 import { DEFAULT_TIMEOUT_SECONDS, liveVoxClient } from '../transport';
+import { reportOperations } from './report';
 import { serviceOperations } from './service';
-import type { LiveVoxOperation } from './types';
+import { supervisorCallOperations } from './supervisorCall';
+import type { LiveVoxAllItemsOperation, LiveVoxOperation } from './types';
 
-const operationsByResource: Record<string, Record<string, LiveVoxOperation>> = {
+const operationsByResource: Record<string, Record<string, LiveVoxOperation | LiveVoxAllItemsOperation>> = {
+	report: reportOperations,
 	service: serviceOperations,
+	supervisorCall: supervisorCallOperations,
 };
 
 /** The one switch on resource and operation: runs the operation for every input item. */
@@ -17,6 +21,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = operationsByResource[resource]?.[operationName];
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not known`);
+	}
+	if ('executeAll' in operation) {
+		const timeoutSeconds = this.getNodeParameter('requestOptions.timeout', 0, DEFAULT_TIMEOUT_SECONDS) as number;
+		return [await operation.executeAll.call(this, await liveVoxClient(this, { timeoutSeconds }))];
 	}
 	return await runPerItem(this, async (itemIndex) => {
 		const timeoutSeconds = this.getNodeParameter('requestOptions.timeout', itemIndex, DEFAULT_TIMEOUT_SECONDS) as number;

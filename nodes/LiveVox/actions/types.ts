@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { RequestKind } from '../../shared/retry';
 import type { LiveVoxClient } from '../transport';
@@ -13,4 +13,15 @@ export interface LiveVoxOperation {
 		client: LiveVoxClient,
 		itemIndex: number,
 	): Promise<IDataObject | IDataObject[]>;
+}
+
+/**
+ * An operation that works on all input items at once (Launch Manual Calls batches calls
+ * across items). It reads every item itself, pairs each output with its item and honours
+ * Continue On Fail, since only it knows which items a failed request concerned.
+ */
+export interface LiveVoxAllItemsOperation {
+	kind: RequestKind;
+	description: INodeProperties[];
+	executeAll(this: IExecuteFunctions, client: LiveVoxClient): Promise<INodeExecutionData[]>;
 }

@@ -11,6 +11,9 @@ import { livevoxError, stripApiVersion } from './request';
 import { handleServicesCall } from './services';
 import type { LiveVoxPermissions, ServicesContext } from './services';
 import { ServicesStore } from './servicesStore';
+import { handleReportingCall, ReportingState } from './reporting';
+import { handleSupervisorCall } from './supervisor';
+import { SupervisorStore } from './supervisorStore';
 import type { LiveVoxAccount } from './session';
 import { checkSession, DEMO_ACCOUNT, handleLogin, isLoginRoute, SessionStore } from './session';
 
@@ -18,6 +21,7 @@ export type { LiveVoxAccount } from './session';
 export type { LiveVoxPermissions } from './services';
 export type { ServiceRecord } from './servicesModel';
 export { ServicesStore } from './servicesStore';
+export { SupervisorStore } from './supervisorStore';
 export { DEMO_ACCOUNT, LOGIN_IDS, SESSION_IDLE_LIMIT_MS } from './session';
 
 /** One family of LiveVox routes: answers its own paths, returns undefined for the rest. */
@@ -25,6 +29,8 @@ type RouteFamily = (route: readonly string[], request: SandboxRequest, sandbox: 
 
 const ROUTE_FAMILIES: readonly RouteFamily[] = [
 	(route, request, sandbox) => handleServicesCall(route, request, sandbox),
+	(route, request, sandbox) => handleSupervisorCall(route, request, sandbox),
+	(route, request, sandbox) => handleReportingCall(route, request, sandbox),
 ];
 
 export class LiveVoxSandbox implements SandboxVendor, ServicesContext {
@@ -43,6 +49,10 @@ export class LiveVoxSandbox implements SandboxVendor, ServicesContext {
 
 	private readonly sessions = new SessionStore(() => this.now());
 	readonly services = new ServicesStore(() => this.now());
+	/** Supervisor call queues, non-attempted calls and callbacks, on the same clock. */
+	readonly supervisor = new SupervisorStore(() => this.now(), this.services);
+	/** Settings of the generated report data (size, tenant zone, range maxima, the 202 answer). */
+	readonly reporting = new ReportingState();
 
 	/** Number of successful logins (a repeated login that returns the same session counts too). */
 	get loginCount(): number {
@@ -61,6 +71,8 @@ export class LiveVoxSandbox implements SandboxVendor, ServicesContext {
 		this.now = () => Date.now();
 		this.sessions.clear();
 		this.services.reset();
+		this.supervisor.reset();
+		this.reporting.reset();
 	}
 
 	/** Adds a call center with `serviceCount` generated services (or adds them to an existing one). */

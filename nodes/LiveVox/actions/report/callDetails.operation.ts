@@ -1,0 +1,181 @@
+import { DateTime } from 'luxon';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { runPerItem } from '../../../shared/runPerItem';
+import type { LiveVoxClient } from '../../transport';
+import type { CsvTable } from './callDetailsCsv';
+import { callEventKey, csvText, parseCsvBytes, recordBuilder, zonedIsoFromStamp } from './callDetailsCsv';
+import { describeWindow } from './dateRange';
+import { fetchReport } from './fetchReport';
+import {
+	concurrencyOption,
+	filtersField,
+	maxDaysOption,
+	optionsField,
+	periodFields,
+	reportingTimezoneOption,
+	simplifyField,
+	splitServicesOption,
+} from './reportFields';
+import type { ReportPlan, ReportSpec } from './reportPlan';
+import { readReportPlan, warnIfPartial } from './reportPlan';
+
+// A report sent as POST, but a read by meaning: safe to retry.
+export const kind = 'read';
+
+export const spec: ReportSpec = { path: '/reporting/standard/callDetails', maxDays: 3 };
+
+const properties: INodeProperties[] = [
+	...periodFields,
+	filtersField,
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		options: [
+			{ name: 'Items', value: 'items', description: 'One item per call event' },
+			{ name: 'Items and CSV File', value: 'itemsAndFile', description: 'One item per call event, then one item with the CSV file' },
+			{ name: 'CSV File', value: 'file', description: 'One item holding the CSV file, ready to attach to an email' },
+		],
+		default: 'items',
+		displayOptions: { show: { simplify: [true] } },
+	},
+	simplifyField,
+	optionsField([
+		reportingTimezoneOption,
+		concurrencyOption,
+		maxDaysOption(3),
+		splitServicesOption,
+		{
+			displayName: 'Compress Transfer (Gzip)',
+			name: 'gzip',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to ask LiveVox to gzip the CSV on the wire (it is unpacked on arrival)',
+		},
+		{
+			displayName: 'File Name',
+			name: 'fileName',
+			type: 'string',
+			default: '',
+			placeholder: 'call-events.csv',
+			description: 'The CSV file\'s name. Empty: livevox-call-events_FIRST-DAY_LAST-DAY.csv.',
+		},
+	]),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['report'], operation: ['callDetails'] } },
+	properties,
+);
+
+/** One window's CSV, with its items when they are wanted (built as the answer arrives). */
+export interface ParsedWindow extends CsvTable {
+	records?: IDataObject[];
+	/** The call event key of each row, kept when the rows themselves are not (no file wanted). */
+	keys?: string[];
+}
+
+/** A window's rows in the column order of `header` (a later window may order its columns differently). */
+function aligned(table: CsvTable, header: readonly string[]): string[][] {
+	if (table.header.join(',') === header.join(',')) return table.rows;
+	const from = header.map((name) => table.header.indexOf(name));
+	return table.rows.map((row) => from.map((column) => (column === -1 ? '' : (row[column] ?? ''))));
+}
+
+/**
+ * Every window's rows in time order, each call event once (by session and transaction id),
+ * under the first window's header; the items, when built, stay beside their rows.
+ */
+export function mergeTables(tables: ParsedWindow[]): ParsedWindow {
+	const header = tables.find((table) => table.header.length > 0)?.header ?? [];
+	const keyOf = callEventKey(header);
+	const seen = new Set<string>();
+	const rows: string[][] = [];
+	const records: IDataObject[] = [];
+	for (const table of tables) {
+		const tableRows = aligned(table, header);
+		const count = table.keys?.length ?? tableRows.length;
+		for (let index = 0; index < count; index++) {
+			const key = table.keys?.[index] ?? keyOf(tableRows[index]);
+			if (seen.has(key)) continue;
+			seen.add(key);
+			if (index < tableRows.length) rows.push(tableRows[index]);
+			if (table.records) records.push(table.records[index]);
+		}
+	}
+	return tables.some((table) => table.records) ? { header, rows, records } : { header, rows };
+}
+
+function fileName(plan: ReportPlan, given: unknown): string {
+	if (typeof given === 'string' && given.trim() !== '') return given.trim();
+	const day = (ms: number) => DateTime.fromMillis(ms, { zone: plan.zone }).toISODate();
+	return `livevox-call-events_${day(plan.range.start)}_${day(plan.range.end - 1)}.csv`;
+}
+
+/** The Call Event Recovery Report for one input item: its rows, and the file row with its binary data. */
+async function pull(
+	context: IExecuteFunctions,
+	client: LiveVoxClient,
+	itemIndex: number,
+	files: WeakMap<IDataObject, IBinaryKeyData>,
+): Promise<IDataObject[]> {
+	const plan = readReportPlan(context, itemIndex, spec);
+	const simplify = context.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const output = simplify ? (context.getNodeParameter('output', itemIndex, 'items') as string) : 'raw';
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const toIso = zonedIsoFromStamp(plan.zone);
+	const windows = await fetchReport<Buffer | string | undefined, ParsedWindow | string>(client, plan, spec, {
+		// Without it n8n's HTTP layer would still offer gzip by default: "identity" asks for plain text.
+		headers: { 'Accept-Encoding': options.gzip === false ? 'identity' : 'gzip' },
+		responseType: 'buffer',
+		// Parsed, and turned into items, as each answer arrives, while the other requests are still running.
+		read: (answer) => {
+			if (!simplify) return (answer ?? '').toString('utf8');
+			const table: ParsedWindow = parseCsvBytes(answer ?? '');
+			if (output === 'file') return table;
+			table.records = table.rows.map(recordBuilder(table.header, toIso));
+			if (output === 'items') {
+				// Only the keys are needed to merge: the text rows go, halving what is held in memory.
+				table.keys = table.rows.map(callEventKey(table.header));
+				table.rows = [];
+			}
+			return table;
+		},
+	});
+	warnIfPartial(context, plan);
+	if (!simplify) {
+		return windows.flatMap(({ window, answers }) =>
+			answers.map((csv, chunkIndex) => ({
+				...describeWindow(window, plan.zone),
+				...(answers.length > 1 ? { serviceChunk: chunkIndex + 1 } : {}),
+				csv: csv as string,
+			})),
+		);
+	}
+	const merged = mergeTables(windows.flatMap((window) => window.answers as ParsedWindow[]));
+	const rows: IDataObject[] = merged.records ?? [];
+	if (output !== 'items') {
+		const name = fileName(plan, options.fileName);
+		const data = await context.helpers.prepareBinaryData(Buffer.from(csvText(merged.header, merged.rows), 'utf8'), name, 'text/csv');
+		const fileRow: IDataObject = { fileName: name, rowCount: merged.rows.length, ...describeWindow(plan.range, plan.zone) };
+		files.set(fileRow, { data });
+		rows.push(fileRow);
+	}
+	return rows;
+}
+
+/**
+ * The Call Event Recovery Report (a CSV): split into windows of at most 3 days, fetched
+ * concurrently, parsed and merged, each call event once (by session and transaction id).
+ * It runs over all items itself so that the file item can carry its binary data.
+ */
+export async function executeAll(this: IExecuteFunctions, client: LiveVoxClient): Promise<INodeExecutionData[]> {
+	const files = new WeakMap<IDataObject, IBinaryKeyData>();
+	const [items] = await runPerItem(this, async (itemIndex) => await pull(this, client, itemIndex, files));
+	return items.map((item) => {
+		const binary = files.get(item.json);
+		return binary ? { ...item, binary } : item;
+	});
+}

@@ -1,0 +1,150 @@
+import { DateTime } from 'luxon';
+import type { IDataObject } from 'n8n-workflow';
+
+import { CsvReader, formatCsvRow } from '../../../shared/csv';
+
+/** One window's CSV: its header and its rows as text, exactly as LiveVox wrote them. */
+export interface CsvTable {
+	header: string[];
+	rows: string[][];
+}
+
+/** Bytes decoded and parsed per step: the parser streams, so a large answer is never one string. */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Parses a CSV answer from its bytes, chunk by chunk (a chunk may end inside a character, a
+ * field or a quoted line break). A byte-order mark and CRLF line ends are handled; an empty
+ * answer is an empty table.
+ */
+export function parseCsvBytes(bytes: Buffer | string, chunkBytes = CHUNK_BYTES): CsvTable {
+	const buffer = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+	const decoder = new TextDecoder('utf-8');
+	const reader = new CsvReader();
+	const rows: string[][] = [];
+	const keep = (completed: string[][]) => {
+		for (const row of completed) rows.push(row);
+	};
+	for (let offset = 0; offset < buffer.length; offset += chunkBytes) {
+		keep(reader.push(decoder.decode(buffer.subarray(offset, offset + chunkBytes), { stream: true })));
+	}
+	keep(reader.push(decoder.decode()));
+	keep(reader.end());
+	const [header = [], ...body] = rows;
+	return { header: header.map((name) => name.trim()), rows: body };
+}
+
+/** Columns LiveVox fills with numbers (counts, seconds, numeric ids). Everything else stays text. */
+export const NUMERIC_COLUMNS: ReadonlySet<string> = new Set([
+	'agentId',
+	'campaignId',
+	'clientId',
+	'duration',
+	'roundedIvrDuration',
+	'serviceId',
+	'transferHoldDuration',
+	'lvResultId',
+	'callCenterId',
+	'phonePosition',
+]);
+
+/** The zone-less "yyyyMMdd HH:mm:ss" times of the CSV. */
+export const TIME_COLUMNS = ['start', 'end'] as const;
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+const STAMP = /^(\d{4})(\d{2})(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+
+/**
+ * Turns "20211013 05:12:08" into ISO 8601 with the offset of `zone` at that wall-clock time.
+ * The offset is looked up once per hour of wall-clock time (200,000 rows ask for few hours).
+ */
+export function zonedIsoFromStamp(zone: string): (stamp: string) => string | null {
+	const offsets = new Map<string, string | null>();
+	return (stamp) => {
+		const parts = STAMP.exec(stamp);
+		if (!parts) return null;
+		const [, year, month, day, hour, minute, second] = parts;
+		const hourKey = stamp.slice(0, 11);
+		let offset = offsets.get(hourKey);
+		if (offset === undefined) {
+			const local = DateTime.fromObject(
+				{ year: Number(year), month: Number(month), day: Number(day), hour: Number(hour) },
+				{ zone },
+			);
+			// A wall-clock hour skipped by a DST change has no offset of its own: read each such time alone.
+			offset = local.isValid && local.hour === Number(hour) ? local.toFormat('ZZ') : null;
+			offsets.set(hourKey, offset);
+		}
+		if (offset === null) {
+			const exact = DateTime.fromFormat(stamp, 'yyyyMMdd HH:mm:ss', { zone });
+			return exact.isValid ? exact.toISO() : null;
+		}
+		return `${year}-${month}-${day}T${hour}:${minute}:${second}${offset}`;
+	};
+}
+
+/** The columns in the order LiveVox documents them, for which items are built fastest. */
+export const DOCUMENTED_COLUMNS = [
+	'account', 'agentId', 'agentLoginId', 'callerId', 'campaignId', 'clientId', 'duration', 'start', 'end',
+	'lvResult', 'operatorPhone', 'phoneDialed', 'roundedIvrDuration', 'serviceId', 'sessionId', 'transactionId',
+	'transferHoldDuration', 'zipCode', 'lvResultId', 'callCenterId', 'phonePosition', 'campaignType',
+	'areaCodeState', 'zipCodeState',
+];
+
+const numberOrText = (text: string | undefined) =>
+	text === undefined || text === '' ? null : NUMBER.test(text) ? Number(text) : text;
+const textOf = (text: string | undefined) => text ?? '';
+
+export type RecordBuilder = (row: readonly string[]) => IDataObject;
+
+/**
+ * Builds items from rows of one header: the known numeric columns as numbers (empty: null),
+ * identifiers as the text LiveVox wrote (account "@12345", phone numbers, zip codes, session
+ * and transaction ids), the times as given plus `startIso` / `endIso` in the reporting timezone.
+ * For the documented header an object literal is used: ten times faster than adding
+ * properties one by one, which matters at 200,000 rows.
+ */
+export function recordBuilder(header: readonly string[], toIso: (stamp: string) => string | null): RecordBuilder {
+	if (header.join(',') === DOCUMENTED_COLUMNS.join(',')) {
+		return (r) => ({
+			account: textOf(r[0]), agentId: numberOrText(r[1]), agentLoginId: textOf(r[2]), callerId: textOf(r[3]),
+			campaignId: numberOrText(r[4]), clientId: numberOrText(r[5]), duration: numberOrText(r[6]), start: textOf(r[7]),
+			end: textOf(r[8]), lvResult: textOf(r[9]), operatorPhone: textOf(r[10]), phoneDialed: textOf(r[11]),
+			roundedIvrDuration: numberOrText(r[12]), serviceId: numberOrText(r[13]), sessionId: textOf(r[14]),
+			transactionId: textOf(r[15]), transferHoldDuration: numberOrText(r[16]), zipCode: textOf(r[17]),
+			lvResultId: numberOrText(r[18]), callCenterId: numberOrText(r[19]), phonePosition: numberOrText(r[20]),
+			campaignType: textOf(r[21]), areaCodeState: textOf(r[22]), zipCodeState: textOf(r[23]),
+			startIso: toIso(textOf(r[7])), endIso: toIso(textOf(r[8])),
+		});
+	}
+	const numeric = header.map((name) => NUMERIC_COLUMNS.has(name));
+	const times = TIME_COLUMNS.map((name) => [name, header.indexOf(name)] as const).filter(([, column]) => column !== -1);
+	return (row) => {
+		const record: IDataObject = {};
+		for (let column = 0; column < header.length; column++) {
+			record[header[column]] = numeric[column] ? numberOrText(row[column]) : textOf(row[column]);
+		}
+		for (const [name, column] of times) record[`${name}Iso`] = toIso(textOf(row[column]));
+		return record;
+	};
+}
+
+/** One row as an item (see recordBuilder). */
+export function callDetailsRecord(header: readonly string[], row: readonly string[], toIso: (stamp: string) => string | null): IDataObject {
+	return recordBuilder(header, toIso)(row);
+}
+
+/** What identifies a call event: its session and transaction ids (the whole row when they are missing). */
+export function callEventKey(header: readonly string[]): (row: readonly string[]) => string {
+	const session = header.indexOf('sessionId');
+	const transaction = header.indexOf('transactionId');
+	if (session === -1 && transaction === -1) return (row) => row.join('\u0000');
+	return (row) => `${row[session] ?? ''}\u0000${row[transaction] ?? ''}`;
+}
+
+/** The merged rows as one CSV text (CRLF line ends, as RFC 4180 writes them), header first. */
+export function csvText(header: readonly string[], rows: Iterable<readonly string[]>): string {
+	const lines = [formatCsvRow(header)];
+	for (const row of rows) lines.push(formatCsvRow(row));
+	return lines.join('\r\n') + '\r\n';
+}

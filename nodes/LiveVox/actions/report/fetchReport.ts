@@ -1,0 +1,73 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { TimeWindow } from '../../../shared/dayWindows';
+import { runPool } from '../../../shared/pool';
+import type { FailureCodeWords, LiveVoxClient } from '../../transport';
+import { MAX_SERVICES_PER_REQUEST } from './reportFields';
+import type { ReportPlan, ReportSpec } from './reportPlan';
+import { filterBody } from './reportPlan';
+
+/** LiveVox's "202 error": a report that would cover more than 150 services. */
+export const TOO_MANY_SERVICES: FailureCodeWords = {
+	message: `LiveVox refused the report: it would cover more than ${MAX_SERVICES_PER_REQUEST} services (202)`,
+	description: `Without a service filter LiveVox counts every service your user can see, and refuses more than ${MAX_SERVICES_PER_REQUEST}. Filter by call center (Filters > Call Center IDs): LiveVox then accepts any number of services. Or list the services you want; the node splits lists longer than ${MAX_SERVICES_PER_REQUEST}.`,
+};
+
+const REPORT_HINTS = {
+	400: 'Check the message. If it is about the date range, your tenant allows fewer days per request than documented: lower Options > Max Days per Request.',
+	403: 'Reports need the Sysadmin, Superuser, Manager, Report Admin or Auditor role; some need an optional power (e.g. "Access to Call Recording Report"): ask an administrator.',
+};
+
+/** The answers for one date window: one per service chunk, in chunk order. */
+export interface WindowAnswers<T> {
+	window: TimeWindow;
+	answers: T[];
+}
+
+export interface ReportRequestOptions<A, T> {
+	/** The report's own body fields, sent after startDate and endDate. */
+	body?: IDataObject;
+	headers?: Record<string, string>;
+	responseType?: 'json' | 'buffer';
+	/** Turns an answer into what is kept, inside the request's slot (e.g. parses a CSV while other requests run). */
+	read: (answer: A, window: TimeWindow) => T;
+}
+
+/** The body of one request: the window as epoch milliseconds, the end as its last millisecond. */
+export function reportBody(window: TimeWindow, fields: IDataObject | undefined, filter: IDataObject | undefined): IDataObject {
+	const body: IDataObject = { startDate: window.start, endDate: window.end - 1, ...fields };
+	if (filter) body.filter = filter;
+	return body;
+}
+
+/**
+ * Sends the plan's requests (windows × service chunks) with at most `plan.concurrency` in
+ * flight, and returns the answers grouped by window, in time order. Reports are reads by
+ * meaning, though sent as POST: the transport retries them on transient failures.
+ */
+export async function fetchReport<A, T>(
+	client: LiveVoxClient,
+	plan: ReportPlan,
+	spec: ReportSpec,
+	options: ReportRequestOptions<A, T>,
+): Promise<Array<WindowAnswers<T>>> {
+	const tasks = plan.windows.flatMap((window) => plan.serviceChunks.map((serviceIds) => ({ window, serviceIds })));
+	const answers = await runPool(tasks, plan.concurrency, async ({ window, serviceIds }) => {
+		const answer = await client.request<A>({
+			method: 'POST',
+			path: spec.path,
+			body: reportBody(window, options.body, filterBody(plan, serviceIds)),
+			kind: 'read',
+			headers: options.headers,
+			responseType: options.responseType,
+			failureCodes: { 202: TOO_MANY_SERVICES },
+			hints: REPORT_HINTS,
+		});
+		return options.read(answer, window);
+	});
+	const perWindow = plan.serviceChunks.length;
+	return plan.windows.map((window, index) => ({
+		window,
+		answers: answers.slice(index * perWindow, (index + 1) * perWindow),
+	}));
+}

@@ -1,0 +1,117 @@
+import { DateTime } from 'luxon';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { chunk } from '../../../shared/chunks';
+import type { TimeWindow } from '../../../shared/dayWindows';
+import { DAY_MS, splitIntoDayWindows } from '../../../shared/dayWindows';
+import { InvalidInput, toIdList } from '../../../shared/input';
+import type { ReportPeriod } from './dateRange';
+import { checkRange, customRange, presetRange, readZone, REPORT_PERIODS } from './dateRange';
+import { DEFAULT_CONCURRENCY, MAX_SERVICES_PER_REQUEST } from './reportFields';
+
+/** What the router needs to know about a report to plan its requests. */
+export interface ReportSpec {
+	/** The path after the host, e.g. /reporting/standard/callRecording. */
+	path: string;
+	/** The documented longest range per request, in days; undefined: never split by date. */
+	maxDays?: number;
+}
+
+/** The requests a report needs: date windows × service chunks, and how many run at once. */
+export interface ReportPlan {
+	zone: string;
+	range: TimeWindow;
+	windows: TimeWindow[];
+	/** The service ids of each request; one empty chunk when no service is filtered. */
+	serviceChunks: number[][];
+	callCenterIds: number[];
+	concurrency: number;
+	/** The range reaches into today, whose data the Reporting API may not hold yet. */
+	reachesToday: boolean;
+}
+
+function readRange(context: IExecuteFunctions, itemIndex: number, zone: string): TimeWindow {
+	const period = context.getNodeParameter('period', itemIndex, 'yesterday') as ReportPeriod;
+	if (period === 'custom') {
+		return customRange(
+			context.getNodeParameter('startDate', itemIndex, ''),
+			context.getNodeParameter('endDate', itemIndex, ''),
+			zone,
+		);
+	}
+	if (!(REPORT_PERIODS as readonly string[]).includes(period)) {
+		throw new InvalidInput(`Period "${String(period)}" is not known`, `Pick one of ${REPORT_PERIODS.join(', ')} or custom.`);
+	}
+	return presetRange(period as (typeof REPORT_PERIODS)[number], DateTime.now().setZone(zone));
+}
+
+function readWholeNumber(value: unknown, label: string, min: number): number {
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+		throw new InvalidInput(`${label} must be a whole number of at least ${min}, got ${String(value)}`, `Set ${label} to ${min} or more.`);
+	}
+	return value;
+}
+
+/** The service ids of the filter: those chosen from the list and those typed, each once. */
+function readServiceIds(filters: IDataObject): number[] {
+	const chosen = toIdList(filters.services, 'Service Names or IDs');
+	const typed = toIdList(filters.serviceIds, 'Service IDs');
+	return [...new Set([...chosen, ...typed])];
+}
+
+/**
+ * Reads the period, filters and options every report shares, checks them before any
+ * request, and plans the requests.
+ */
+export function readReportPlan(context: IExecuteFunctions, itemIndex: number, spec: ReportSpec): ReportPlan {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const zone = readZone(options.reportingTimezone, context.getTimezone());
+	const range = readRange(context, itemIndex, zone);
+	const { reachesToday } = checkRange(range, DateTime.now().setZone(zone));
+	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const callCenterIds = toIdList(filters.callCenterIds, 'Call Center IDs');
+	const serviceIds = readServiceIds(filters);
+	const splitServices = options.splitServiceLists !== false;
+	if (serviceIds.length > MAX_SERVICES_PER_REQUEST && !splitServices) {
+		throw new InvalidInput(
+			`The service filter lists ${serviceIds.length} services; LiveVox accepts at most ${MAX_SERVICES_PER_REQUEST} per report`,
+			`Turn on Options > Split Service Lists to have the node split them into requests of ${MAX_SERVICES_PER_REQUEST}, or filter by call center instead.`,
+		);
+	}
+	const concurrency = readWholeNumber(options.maxConcurrentRequests ?? DEFAULT_CONCURRENCY, 'Max Concurrent Requests', 1);
+	const windows =
+		spec.maxDays === undefined
+			? [range]
+			: splitIntoDayWindows(range, {
+					zone,
+					maxMs: readWholeNumber(options.maxDaysPerRequest ?? spec.maxDays, 'Max Days per Request', 1) * DAY_MS,
+				});
+	return {
+		zone,
+		range,
+		windows,
+		serviceChunks: serviceIds.length === 0 ? [[]] : chunk(serviceIds, MAX_SERVICES_PER_REQUEST),
+		callCenterIds,
+		concurrency,
+		reachesToday,
+	};
+}
+
+/** The filter object of one request; undefined when nothing is filtered. */
+export function filterBody(plan: ReportPlan, serviceIds: readonly number[]): IDataObject | undefined {
+	const filter: IDataObject = {};
+	if (plan.callCenterIds.length > 0) filter.callCenter = plan.callCenterIds.map((id) => ({ id }));
+	if (serviceIds.length > 0) filter.service = serviceIds.map((id) => ({ id }));
+	return Object.keys(filter).length > 0 ? filter : undefined;
+}
+
+/** The warning for a range that reaches into today, shown in the output pane. */
+export function warnIfPartial(context: IExecuteFunctions, plan: ReportPlan): void {
+	if (!plan.reachesToday) return;
+	context.addExecutionHints({
+		type: 'warning',
+		location: 'outputPane',
+		message:
+			"The range reaches into today: LiveVox's Reporting API holds data before the current day, so today's figures may be partial or missing.",
+	});
+}

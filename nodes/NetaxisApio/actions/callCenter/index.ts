@@ -1,0 +1,44 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { NetaxisApioOperation } from '../types';
+import * as getReportingSettings from './getReportingSettings.operation';
+import * as getStatistics from './getStatistics.operation';
+import * as updateReportingSettings from './updateReportingSettings.operation';
+
+/** The three documented methods of APIO's call-center statistics. */
+export const callCenterOperations: Record<string, NetaxisApioOperation> = {
+	getStatistics,
+	getReportingSettings,
+	updateReportingSettings,
+};
+
+const operationField: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['callCenter'] } },
+	options: [
+		{
+			name: 'Get Statistics',
+			value: 'getStatistics',
+			action: 'Get the queue and agent statistics of a call center',
+		},
+		{
+			name: 'Get Statistics Reporting Settings',
+			value: 'getReportingSettings',
+			action: 'Get the statistics reporting settings of a call center',
+		},
+		{
+			name: 'Update Statistics Reporting Settings',
+			value: 'updateReportingSettings',
+			action: 'Update the statistics reporting settings of a call center',
+		},
+	],
+	default: 'getStatistics',
+};
+
+export const callCenterDescription: INodeProperties[] = [
+	operationField,
+	...Object.values(callCenterOperations).flatMap((operation) => operation.description),
+];

@@ -1,0 +1,229 @@
+import type {
+	IAdditionalCredentialOptions,
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	IRequestOptions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { failureWords } from '../shared/failureMessage';
+import type { HttpFailure } from '../shared/httpFailure';
+import { readHttpFailure } from '../shared/httpFailure';
+import { redact } from '../shared/redact';
+import type { RequestKind } from '../shared/retry';
+import { withRetry } from '../shared/retry';
+import { apioApiUrl, usesMachineToken } from './apioAddress';
+import { apioErrorMessage, invalidRangeHint } from './apioErrors';
+import { LOGIN_FAILED } from './apioLogin';
+
+export const APIO_CREDENTIAL = 'netaxisApioApi';
+export const DEFAULT_TIMEOUT_SECONDS = 60;
+const VENDOR = 'Netaxis APIO';
+
+export interface ApioRequest {
+	method: 'GET' | 'PUT';
+	/** The path under the credential's API prefix, e.g. /tenants/foo/groups/bar/.../statistics/ */
+	path: string;
+	qs?: IDataObject;
+	/** A JSON body; on a GET it is sent as the body anyway, as APIO's statistics call wants. */
+	body?: IDataObject;
+	/** Reads are retried on transient failures; writes never once they may have been sent. */
+	kind: RequestKind;
+	/** What to do, by HTTP status, where the operation knows better than the generic words. */
+	hints?: Partial<Record<number, string>>;
+	/** For writes: how to check whether a change whose answer was lost took effect. */
+	checkAfterUnknownOutcome?: string;
+}
+
+export interface ApioClient {
+	request<T = unknown>(request: ApioRequest): Promise<T>;
+}
+
+interface ApioResponse {
+	statusCode: number;
+	headers: IDataObject;
+	body: unknown;
+}
+
+/** A non-2xx answer, thrown inside one attempt so that the retry policy sees its status. */
+class ApioStatusError extends Error {
+	constructor(readonly response: ApioResponse) {
+		super(`APIO answered with status ${response.statusCode}`);
+	}
+}
+
+function failureOf(error: unknown): HttpFailure {
+	if (error instanceof ApioStatusError) {
+		const retryAfter = error.response.headers?.['retry-after'];
+		return {
+			status: error.response.statusCode,
+			retryAfter: retryAfter === undefined ? undefined : String(retryAfter),
+			body: error.response.body,
+			timedOut: false,
+		};
+	}
+	// n8n wraps a network failure in a NodeApiError that drops the original error but keeps its code.
+	const httpCode = (error as { httpCode?: unknown })?.httpCode;
+	if (typeof httpCode === 'string' && /^E[A-Z_]+$/.test(httpCode)) {
+		const timedOut = httpCode === 'ECONNABORTED' || httpCode === 'ETIMEDOUT';
+		return { networkCode: timedOut ? 'ETIMEDOUT' : httpCode, timedOut };
+	}
+	return readHttpFailure(error);
+}
+
+/** A failed login, thrown by the credential's preAuthentication and wrapped by n8n on the way. */
+function loginFailure(error: unknown): { message: string; description: string } | undefined {
+	const { message, messages, description } = (error ?? {}) as {
+		message?: unknown;
+		messages?: unknown;
+		description?: unknown;
+	};
+	const said = [message, ...(Array.isArray(messages) ? messages : [])].find(
+		(text): text is string => typeof text === 'string' && text.startsWith(LOGIN_FAILED),
+	);
+	return said ? { message: said, description: typeof description === 'string' ? description : '' } : undefined;
+}
+
+function secretsOf(...credentials: ICredentialDataDecryptedObject[]): unknown[] {
+	return credentials.flatMap((c) => [c.password, c.machineToken, c.accessToken]);
+}
+
+/**
+ * The one place that knows APIO's address, authentication and errors. Every call goes
+ * through n8n's credential helpers, which log in when no access token is stored. A 401
+ * logs in once more and repeats the call once (a refused call changed nothing, so this
+ * holds for writes too); reads are retried on transient failures, writes never once sent.
+ */
+export async function apioClient(
+	context: IExecuteFunctions,
+	options: { itemIndex: number; timeoutSeconds?: number },
+): Promise<ApioClient> {
+	const { itemIndex } = options;
+	const credentials = await context.getCredentials(APIO_CREDENTIAL, itemIndex);
+	const timeout = (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+	const headers = { Accept: 'application/json' };
+
+	/**
+	 * The stored credential with its access token emptied: given to n8n's helpers, it makes
+	 * them run preAuthentication (a new login, stored by n8n as usual) before the request.
+	 * Answers are read with their status instead of thrown, so n8n's own renewal never runs:
+	 * n8n drops the body of a failed response, and its older helper logs in again after any
+	 * failure, not only a 401.
+	 */
+	async function withNewLogin(): Promise<IAdditionalCredentialOptions> {
+		const current = await context.getCredentials(APIO_CREDENTIAL, itemIndex);
+		const details = context.getNode().credentials?.[APIO_CREDENTIAL];
+		return {
+			credentialsDecrypted: {
+				id: details?.id ?? '',
+				name: details?.name ?? '',
+				type: APIO_CREDENTIAL,
+				data: { ...current, accessToken: '' },
+			},
+		};
+	}
+
+	async function send(request: ApioRequest, credentialOptions?: IAdditionalCredentialOptions): Promise<ApioResponse> {
+		const url = apioApiUrl(credentials, request.path);
+		if (request.method === 'GET' && request.body !== undefined) {
+			// n8n's httpRequest helpers drop the body of every GET. APIO's statistics call reads
+			// its range from one, and requestWithAuthentication is the one n8n helper that sends it.
+			const getWithBody: IRequestOptions = {
+				method: 'GET',
+				uri: url,
+				qs: request.qs,
+				body: request.body,
+				headers,
+				json: true,
+				simple: false,
+				resolveWithFullResponse: true,
+				timeout,
+			};
+			return (await context.helpers.requestWithAuthentication.call(
+				context,
+				APIO_CREDENTIAL,
+				getWithBody,
+				credentialOptions,
+				itemIndex,
+			)) as ApioResponse;
+		}
+		const httpOptions: IHttpRequestOptions = {
+			method: request.method,
+			url,
+			qs: request.qs,
+			body: request.body,
+			headers,
+			json: true,
+			timeout,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		};
+		return (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			APIO_CREDENTIAL,
+			httpOptions,
+			credentialOptions,
+		)) as ApioResponse;
+	}
+
+	async function fail(request: ApioRequest, error: unknown, attempts: number): Promise<never> {
+		const login = loginFailure(error);
+		let words = login;
+		let httpCode: string | undefined;
+		if (!words) {
+			const failure = failureOf(error);
+			httpCode = failure.status === undefined ? undefined : String(failure.status);
+			const vendorMessage = failure.status === undefined ? undefined : apioErrorMessage(failure.body);
+			const rangeHint = failure.status === 400 ? invalidRangeHint(vendorMessage) : undefined;
+			words = failureWords(failure, {
+				vendor: VENDOR,
+				kind: request.kind,
+				attempts,
+				vendorMessage,
+				hints: {
+					401: usesMachineToken(credentials)
+						? 'Check the Machine Token in the credential: APIO may have revoked it.'
+						: 'n8n logged in again and APIO still refused the call: check that the account is active and has rights on this tenant and group.',
+					403: 'This call needs at least Group Admin rights on the group: ask an APIO administrator.',
+					404: 'Check the Tenant, Group and Call Center (its user ID with domain, e.g. support@sip.example.com), and the API Path Prefix of the credential.',
+					...request.hints,
+					...(rangeHint ? { 400: rangeHint } : {}),
+				},
+				checkAfterUnknownOutcome: request.checkAfterUnknownOutcome,
+				timeoutSeconds: timeout / 1000,
+			});
+		}
+		const current = await context.getCredentials(APIO_CREDENTIAL, itemIndex);
+		const secrets = secretsOf(credentials, current);
+		const message = redact(words.message, secrets);
+		const description = redact(words.description, secrets);
+		throw new NodeApiError(context.getNode(), { message, description, httpCode } as JsonObject, {
+			message,
+			description,
+			httpCode,
+			itemIndex,
+		});
+	}
+
+	return {
+		async request<T>(request: ApioRequest): Promise<T> {
+			const attempt = async () => {
+				let response = await send(request);
+				// An expired access token; a machine token has no other to replace it.
+				if (response.statusCode === 401 && !usesMachineToken(credentials)) {
+					response = await send(request, await withNewLogin());
+				}
+				if (response.statusCode < 200 || response.statusCode >= 300) throw new ApioStatusError(response);
+				return response.body as T;
+			};
+			// A refused login is not retried: each try counts against the account.
+			const describe = (error: unknown) => (loginFailure(error) ? { status: 401 } : failureOf(error));
+			const result = await withRetry(attempt, { kind: request.kind, describe });
+			if (result.ok) return result.value;
+			return await fail(request, result.error, result.attempts);
+		},
+	};
+}

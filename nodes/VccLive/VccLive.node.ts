@@ -1,0 +1,64 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { router } from './actions/router';
+import { statisticDescription } from './actions/statistic';
+import { DEFAULT_CONCURRENCY } from './actions/statistic/inboundParameters';
+import { DEFAULT_TIMEOUT_SECONDS } from './transport';
+
+export class VccLive implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'VCC Live',
+		name: 'vccLive',
+		icon: { light: 'file:../../icons/vcclive.svg', dark: 'file:../../icons/vcclive.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Get inbound call statistics from VCC Live for any period',
+		defaults: { name: 'VCC Live' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'vccLiveApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Statistic', value: 'statistic' }],
+				default: 'statistic',
+			},
+			...statisticDescription,
+			{
+				displayName: 'Request Options',
+				name: 'requestOptions',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Concurrent Requests',
+						name: 'concurrency',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: DEFAULT_CONCURRENCY,
+						description: 'How many months of a long period to ask VCC Live for at the same time',
+					},
+					{
+						displayName: 'Timeout (Seconds)',
+						name: 'timeout',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: DEFAULT_TIMEOUT_SECONDS,
+						description: 'How long to wait for VCC Live to answer one request',
+					},
+				],
+			},
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,106 @@
+import type { FailureWords } from '../shared/failureMessage';
+
+/** VCC Live's answer envelope: `response` is only meaningful when `errors` is empty. */
+export interface VccLiveEnvelope {
+	response: unknown;
+	/** The error codes, e.g. "error.argument_format_error". */
+	errors: string[];
+}
+
+const BOM = '\ufeff';
+
+/**
+ * JSON as VCC Live writes it, or undefined when the text is no JSON. Its own documented
+ * example ends with `"errors": [],}`, which JSON.parse refuses: when the strict parse
+ * fails, commas before a closing bracket (outside strings) are dropped and it is tried again.
+ */
+export function parseVccLiveJson(text: string): unknown {
+	const body = text.startsWith(BOM) ? text.slice(1) : text;
+	try {
+		return JSON.parse(body);
+	} catch {
+		const lenient = body.replace(/("(?:[^"\\]|\\.)*")|,(\s*[}\]])/g, (match, quoted: string | undefined, closing: string) =>
+			quoted ?? closing,
+		);
+		try {
+			return lenient === body ? undefined : JSON.parse(lenient);
+		} catch {
+			return undefined;
+		}
+	}
+}
+
+function errorText(entry: unknown): string {
+	if (typeof entry === 'string') return entry;
+	if (typeof entry === 'object' && entry !== null) {
+		const { code, message } = entry as { code?: unknown; message?: unknown };
+		if (typeof code === 'string') return code;
+		if (typeof message === 'string') return message;
+	}
+	return JSON.stringify(entry);
+}
+
+/** The envelope in a body, when the body is one (JSON text or already parsed); undefined otherwise. */
+export function readEnvelope(body: unknown): VccLiveEnvelope | undefined {
+	let parsed = body;
+	if (typeof body === 'string') {
+		const trimmed = body.trimStart().replace(BOM, '');
+		if (!trimmed.startsWith('{')) return undefined;
+		parsed = parseVccLiveJson(trimmed);
+	}
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+	const record = parsed as Record<string, unknown>;
+	if (!('response' in record) && !('errors' in record)) return undefined;
+	const errors = Array.isArray(record.errors) ? record.errors.map(errorText) : [];
+	return { response: record.response, errors };
+}
+
+const ERROR_CODE = /error\.[a-z0-9_.]*[a-z0-9_]/gi;
+
+/** The error codes a failure body carries: the envelope's, or codes written as plain text. */
+export function errorCodesIn(body: unknown): string[] {
+	const envelope = readEnvelope(body);
+	if (envelope) return envelope.errors;
+	if (typeof body !== 'string') return [];
+	return [...new Set(body.match(ERROR_CODE) ?? [])];
+}
+
+/** The codes the inbound-statistics documentation lists (all with HTTP 417). */
+export const DOCUMENTED_ERRORS = {
+	argumentFormat: 'error.argument_format_error',
+	argumentMissing: 'error.argument_missing_or_empty',
+	periodTooLong: 'error.maximum_date_interval_reached',
+} as const;
+
+const CODE_WORDS: Record<string, FailureWords> = {
+	[DOCUMENTED_ERRORS.argumentFormat]: {
+		message: 'VCC Live rejected a parameter as badly formatted (error.argument_format_error)',
+		description: 'Check the period, the dimensions, the project and team IDs and the Manual SLA.',
+	},
+	[DOCUMENTED_ERRORS.argumentMissing]: {
+		message: 'VCC Live says a required parameter is missing or empty (error.argument_missing_or_empty)',
+		description:
+			'The node always sends from, to and dimensions. Check that the Base URL in the credential ends before /v2 and carries no query string.',
+	},
+	[DOCUMENTED_ERRORS.periodTooLong]: {
+		message: 'VCC Live refused the period as longer than its maximum of one month (error.maximum_date_interval_reached)',
+		description:
+			'The node already asks for one calendar month per request, so VCC Live counts a month more strictly for your account: ask for a shorter period and tell the maintainers of this node.',
+	},
+};
+
+/**
+ * Plain words for the codes of a failed call, when one of them is documented: the first
+ * documented code leads, the others are named too. `hints` replace a code's advice where
+ * the operation knows better (a CSV request may need the "cvs" spelling).
+ */
+export function documentedErrorWords(codes: readonly string[], hints: Partial<Record<string, string>> = {}): FailureWords | undefined {
+	const known = codes.find((code) => CODE_WORDS[code] !== undefined);
+	if (known === undefined) return undefined;
+	const others = codes.filter((code) => code !== known);
+	const also = others.length > 0 ? ` VCC Live also said: ${others.join(', ')}.` : '';
+	return {
+		message: CODE_WORDS[known].message,
+		description: `${hints[known] ?? CODE_WORDS[known].description}${also}`,
+	};
+}

@@ -1,0 +1,179 @@
+/**
+ * The pure parts of the Report resource: combine rules (checked against the figures of the
+ * seed's own examples), the RTR's display text, the CSV reading and merging, and dates.
+ */
+import { DateTime } from 'luxon';
+import type { IDataObject } from 'n8n-workflow';
+
+import { parseCsv } from '../../nodes/shared/csv';
+import { mergeTables } from '../../nodes/LiveVox/actions/report/callDetails.operation';
+import { callDetailsRecord, parseCsvBytes, zonedIsoFromStamp } from '../../nodes/LiveVox/actions/report/callDetailsCsv';
+import { combineFlat, combineNested } from '../../nodes/LiveVox/actions/report/combine';
+import { customRange, presetRange } from '../../nodes/LiveVox/actions/report/dateRange';
+import { AGENT_SUMMARY_RULES, SERVICE_EFFICIENCY_RULES } from '../../nodes/LiveVox/actions/report/figureRules';
+import { combineRealTime, countOf, dollarsOf, secondsOf } from '../../nodes/LiveVox/actions/report/realTimeFigures';
+
+/** The details of the seed's Service Efficiency example. */
+const EFFICIENCY_EXAMPLE: IDataObject = {
+	agentProductivityTimeBreakDown: { agentProductiveTimeInMinutes: 220.65, inCallTimeInMinutes: 189.2, wrapupTimeInMinutes: 0.12, readyTimeInMinutes: 31.33, notReadyTimeInMinutes: 14.37 },
+	agentProductivityPercentageBreakDown: { inCall: 85.75, wrapup: 0.05, ready: 14.2 },
+	connectRate: { dials: 14, connects: 14, liveConnects: 13, automatedConnects: 1, nonConnects: 0, liveConnectRateInPercent: 92.86, automatedAnsweringMachineLeftMessage: 0, attemptedOperatorTransfers: 13, successfulOperatorTransfers: 13, failedOperatorTransfers: 0, failedOperatorTransferRateInPercent: 0 },
+	connects: { rpcPaymentPtp: 0, rpcNoPaymentPtp: 11, totalRpcs: 11, wpc: 0, nonContacts: 1, ptpAmount: 0 },
+	productivityStats: { avgHandleTime: 14.56, outboundDialsPerHour: 3.81, agentConnectsPerHour: 3.54, rpcsPerHour: 2.99, rpcRateInPercent: 84.62, conversionRateInPercent: 0 },
+	billing: { connectionCall: 0.73, operatorTransfer: 34.47, totalMinutes: 35.2, totalCharges: 1.72, costPerRpc: 0.16 },
+};
+
+describe('combine rules', () => {
+	test('Service Efficiency: the example twice gives doubled counts and the example\'s own ratios back', () => {
+		const { figures, emptied } = combineNested([EFFICIENCY_EXAMPLE, EFFICIENCY_EXAMPLE], SERVICE_EFFICIENCY_RULES);
+		expect(emptied).toEqual([]);
+		expect(figures).toEqual({
+			agentProductivityTimeBreakDown: { agentProductiveTimeInMinutes: 441.3, inCallTimeInMinutes: 378.4, wrapupTimeInMinutes: 0.24, readyTimeInMinutes: 62.66, notReadyTimeInMinutes: 28.74 },
+			agentProductivityPercentageBreakDown: { inCall: 85.75, wrapup: 0.05, ready: 14.2 },
+			connectRate: { dials: 28, connects: 28, liveConnects: 26, automatedConnects: 2, nonConnects: 0, liveConnectRateInPercent: 92.86, automatedAnsweringMachineLeftMessage: 0, attemptedOperatorTransfers: 26, successfulOperatorTransfers: 26, failedOperatorTransfers: 0, failedOperatorTransferRateInPercent: 0 },
+			connects: { rpcPaymentPtp: 0, rpcNoPaymentPtp: 22, totalRpcs: 22, wpc: 0, nonContacts: 2, ptpAmount: 0 },
+			productivityStats: { avgHandleTime: 14.56, outboundDialsPerHour: 3.81, agentConnectsPerHour: 3.54, rpcsPerHour: 2.99, rpcRateInPercent: 84.62, conversionRateInPercent: 0 },
+			billing: { connectionCall: 1.46, operatorTransfer: 68.94, totalMinutes: 70.4, totalCharges: 3.44, costPerRpc: 0.16 },
+		});
+	});
+
+	test('Agent Summary: times summed, their shares recomputed, undocumented averages left empty and named', () => {
+		const agent = (inCall: number, ready: number, extra: IDataObject = {}) => ({
+			successfulOpTransfer: 2, inCallTimeInMinutes: inCall, readyTimeInMinutes: ready, wrapupTimeInMinutes: 0, notReadyTimeInMinutes: 0,
+			inCallTimeInPercent: 0, readyTimeInPercent: 0, totalRpcs: 1, rpcPaymentPtp: 1, rpcRateInPercent: 50, conversionRateInPercent: 100,
+			avgCallLengthInMinutes: 1, termcodes: [{ name: 'PTP', count: 1 }], ptpAmount: null, ...extra,
+		});
+		const { figures, emptied } = combineFlat([agent(3, 1), agent(1, 5, { termcodes: [{ name: 'PTP', count: 2 }, { name: 'WPC', count: 1 }] })], AGENT_SUMMARY_RULES);
+		expect(figures).toMatchObject({
+			successfulOpTransfer: 4, inCallTimeInMinutes: 4, readyTimeInMinutes: 6, inCallTimeInPercent: 40, readyTimeInPercent: 60,
+			totalRpcs: 2, rpcRateInPercent: 50, conversionRateInPercent: 100, avgCallLengthInMinutes: null, ptpAmount: null,
+			termcodes: [{ name: 'PTP', count: 3 }, { name: 'WPC', count: 1 }],
+		});
+		expect(emptied).toEqual(['avgCallLengthInMinutes']);
+		expect(combineFlat([agent(3, 1)], AGENT_SUMMARY_RULES).figures).toEqual(agent(3, 1));
+	});
+});
+
+/** The seed's RTR example, without its "..." elisions. */
+const RTR_EXAMPLE: IDataObject = {
+	summary: {
+		totalCalls: { connected: { liveAnswer: 65, automatedAnswer: 14, total: 79 }, notConnected: 0, successfulOperatorTransfer: 53 },
+		totalCallsInLast15Mins: { connected: { liveAnswer: 0, automatedAnswer: 0, total: 0 }, notConnected: 0, successfulOperatorTransfer: 0 },
+		clientId: 47415,
+	},
+	outcomes: [
+		{
+			totals: { totalCallsInCategoryInPercent: '100%', totalCalls: '61', totalCallsInPercent: '77.2%', avgCallLength: '49.9 Seconds' },
+			termcodes: [
+				{ name: 'Operator Transfer', totalCallsInCategoryInPercent: '1.6%', totalCalls: '1', totalCallsInPercent: '1.3%', avgCallLength: '36 Seconds' },
+				{ name: 'Operator Transfer (Caller Abandoned)', totalCallsInCategoryInPercent: '8.2%', totalCalls: '5', totalCallsInPercent: '6.3%', avgCallLength: '25.2 Seconds' },
+			],
+			name: 'Operator Transfer',
+		},
+		{
+			totals: { totalCallsInCategoryInPercent: '100%', totalCalls: '81', totalCallsInPercent: '102.5%', avgCallLength: '0 Seconds' },
+			termcodes: [{ name: 'Duplicate Call (Not Made)', totalCallsInCategoryInPercent: '11.1%', totalCalls: '9', totalCallsInPercent: '', avgCallLength: '' }],
+			name: 'Not Made',
+		},
+	],
+	charges: { connectedCalls: { duration: '10min 7sec', charges: '$.50' }, operatorTransfer: { duration: '47min 5sec', charges: '$2.31' }, total: { duration: '57min 12sec', charges: '$2.80' } },
+};
+
+describe('Real Time Report figures', () => {
+	test('reads the display text as numbers', () => {
+		expect([countOf('61'), countOf('77.2%'), countOf('49.9 Seconds'), countOf(''), countOf(null)]).toEqual([61, 77.2, 49.9, null, null]);
+		expect([secondsOf('10min 7sec'), secondsOf('1h 2min 3sec'), secondsOf('')]).toEqual([607, 3723, null]);
+		expect([dollarsOf('$.50'), dollarsOf('$2.31'), dollarsOf('$1,204.10')]).toEqual([0.5, 2.31, 1204.1]);
+	});
+
+	test('the example twice over date windows: counts and charges doubled, percentages and averages the example\'s', () => {
+		const later = { ...RTR_EXAMPLE, summary: { ...(RTR_EXAMPLE.summary as IDataObject), totalCallsInLast15Mins: { connected: { liveAnswer: 1, automatedAnswer: 0, total: 1 }, notConnected: 0, successfulOperatorTransfer: 1 } } };
+		const combined = combineRealTime([RTR_EXAMPLE, later], 'windows');
+		expect(combined.summary).toEqual({
+			totalCalls: { connected: { liveAnswer: 130, automatedAnswer: 28, total: 158 }, notConnected: 0, successfulOperatorTransfer: 106 },
+			totalCallsInLast15Mins: (later.summary as IDataObject).totalCallsInLast15Mins,
+			clientId: 47415,
+		});
+		expect(combined.outcomes).toEqual([
+			{
+				totals: { totalCallsInCategoryInPercent: '100%', totalCalls: '122', totalCallsInPercent: '77.2%', avgCallLength: '49.9 Seconds' },
+				termcodes: [
+					{ name: 'Operator Transfer', totalCallsInCategoryInPercent: '1.6%', totalCalls: '2', totalCallsInPercent: '1.3%', avgCallLength: '36 Seconds' },
+					{ name: 'Operator Transfer (Caller Abandoned)', totalCallsInCategoryInPercent: '8.2%', totalCalls: '10', totalCallsInPercent: '6.3%', avgCallLength: '25.2 Seconds' },
+				],
+				name: 'Operator Transfer',
+			},
+			{
+				totals: { totalCallsInCategoryInPercent: '100%', totalCalls: '162', totalCallsInPercent: '102.5%', avgCallLength: '0 Seconds' },
+				termcodes: [{ name: 'Duplicate Call (Not Made)', totalCallsInCategoryInPercent: '11.1%', totalCalls: '18', totalCallsInPercent: '', avgCallLength: '' }],
+				name: 'Not Made',
+			},
+		]);
+		expect(combined.charges).toEqual({
+			connectedCalls: { duration: '20min 14sec', charges: '$1.00' },
+			operatorTransfer: { duration: '94min 10sec', charges: '$4.62' },
+			total: { duration: '114min 24sec', charges: '$5.60' },
+		});
+		const services = combineRealTime([RTR_EXAMPLE, later], 'services').summary as IDataObject;
+		expect((services.totalCallsInLast15Mins as IDataObject).successfulOperatorTransfer).toBe(1);
+	});
+});
+
+describe('CSV of Call Event Recovery', () => {
+	const text = '\ufeffaccount,lvResult,zipCode,duration,sessionId,transactionId\r\n@12345,"Hung Up, ""Rude""\r\nline two",02139,34,U1@10.0.0.1,126035363681\r\n12,Café 日本,,7,U2@10.0.0.1,126035363690\r\n';
+
+	test.each([1, 2, 3, 5, 7, 64])('reads bytes in chunks of %i: BOM, CRLF, quotes, embedded line breaks, multi-byte characters', (chunkBytes) => {
+		const table = parseCsvBytes(Buffer.from(text, 'utf8'), chunkBytes);
+		expect(table.header).toEqual(['account', 'lvResult', 'zipCode', 'duration', 'sessionId', 'transactionId']);
+		expect(table.rows).toEqual(parseCsv(text.slice(1)).slice(1));
+		expect(table.rows[0][1]).toBe('Hung Up, "Rude"\r\nline two');
+		expect(table.rows[1][1]).toBe('Café 日本');
+	});
+
+	test('types the numeric columns only; identifiers stay text; times get an ISO twin', () => {
+		const toIso = zonedIsoFromStamp('America/New_York');
+		const header = ['account', 'zipCode', 'duration', 'agentId', 'phoneDialed', 'transactionId', 'start'];
+		expect(callDetailsRecord(header, ['@12345', '02139', '34', '', '9176754178', '126035363681', '20211013 05:12:08'], toIso)).toEqual({
+			account: '@12345', zipCode: '02139', duration: 34, agentId: null, phoneDialed: '9176754178', transactionId: '126035363681',
+			start: '20211013 05:12:08', startIso: '2021-10-13T05:12:08-04:00',
+		});
+	});
+
+	test('ISO times across DST: standard and summer offsets, the skipped hour as luxon reads it', () => {
+		const toIso = zonedIsoFromStamp('America/New_York');
+		expect(toIso('20240310 01:59:59')).toBe('2024-03-10T01:59:59-05:00');
+		expect(toIso('20240310 03:00:00')).toBe('2024-03-10T03:00:00-04:00');
+		expect(toIso('20240310 02:30:00')).toBe(DateTime.fromObject({ year: 2024, month: 3, day: 10, hour: 2, minute: 30 }, { zone: 'America/New_York' }).toISO());
+		expect(toIso('not a time')).toBeNull();
+	});
+
+	test('merging windows keeps each session and transaction once, in order, under the first header', () => {
+		const first = { header: ['sessionId', 'transactionId', 'duration'], rows: [['S1', 'T1', '5'], ['S2', 'T2', '6']] };
+		const second = { header: ['duration', 'sessionId', 'transactionId'], rows: [['6', 'S2', 'T2'], ['7', 'S2', 'T3']] };
+		expect(mergeTables([first, second])).toEqual({
+			header: ['sessionId', 'transactionId', 'duration'],
+			rows: [['S1', 'T1', '5'], ['S2', 'T2', '6'], ['S2', 'T3', '7']],
+		});
+	});
+});
+
+describe('dates', () => {
+	const zone = 'America/New_York';
+
+	test('an end at midnight takes in that whole day; an end with a time ends there', () => {
+		expect(customRange('2024-03-01', '2024-03-01', zone)).toEqual({
+			start: DateTime.fromISO('2024-03-01', { zone }).toMillis(),
+			end: DateTime.fromISO('2024-03-02', { zone }).toMillis(),
+		});
+		expect(customRange('2024-03-01', '2024-03-01T12:00:00', zone).end).toBe(DateTime.fromISO('2024-03-01T12:00:00', { zone }).toMillis() + 1);
+		expect(customRange(DateTime.fromISO('2024-03-01', { zone: 'UTC' }), 1709337600000, zone).start).toBe(Date.UTC(2024, 2, 1));
+	});
+
+	test('presets are whole days before today', () => {
+		const now = DateTime.fromISO('2024-03-15T10:00', { zone });
+		const day = (iso: string) => DateTime.fromISO(iso, { zone }).toMillis();
+		expect(presetRange('yesterday', now)).toEqual({ start: day('2024-03-14'), end: day('2024-03-15') });
+		expect(presetRange('last7Days', now)).toEqual({ start: day('2024-03-08'), end: day('2024-03-15') });
+		expect(presetRange('lastMonth', now)).toEqual({ start: day('2024-02-01'), end: day('2024-03-01') });
+	});
+});

@@ -1,0 +1,80 @@
+/**
+ * The VCC Live imitation, mounted at /vcclive (a test's base URL is `${sandbox.url}/vcclive`),
+ * and the controls tests use to steer it.
+ *
+ * Order of checks on every call: HTTP Basic (`account`; anything else → 401) →
+ * route (GET /v2/statistics/inbound; another path → 404, another method → 405) → the
+ * documented 417 checks (inboundRequest.ts) → the "errors with 200" switch → the rows.
+ * Every answer is the `{response, errors}` envelope except CSV and tab data and errors.
+ */
+import type { SandboxRequest, SandboxResponse, SandboxVendor } from '../types';
+import { inboundRows } from './inboundData';
+import type { RenderStyle } from './inboundRequest';
+import { readInboundQuery, renderError, renderRows } from './inboundRequest';
+
+export type { Dimension, InboundQuery, InboundRow } from './inboundData';
+export { INBOUND_COLUMNS, inboundRows, PROJECTS } from './inboundData';
+export { ERROR_CODES } from './inboundRequest';
+
+/** The customer whose calls are let in: HTTP Basic with its name as user and its API token. */
+export interface VccLiveAccount {
+	user: string;
+	token: string;
+}
+
+export const DEMO_ACCOUNT: Readonly<VccLiveAccount> = Object.freeze({ user: 'acme', token: 'acme-demo-token' });
+
+const INBOUND_PATH = '/v2/statistics/inbound';
+
+const defaultStyle = (): RenderStyle => ({ trailingComma: false, textInEnvelope: false });
+
+export class VccLiveSandbox implements SandboxVendor {
+	readonly name = 'vcclive';
+	readonly prefix = '/vcclive';
+
+	/** The Basic-auth pair that is let in; tests may replace it. */
+	account: VccLiveAccount = { ...DEMO_ACCOUNT };
+
+	/** `of` values answered with error.argument_format_error, e.g. 'csv' to accept only the documented 'cvs'. */
+	refusedFormatValues = new Set<string>();
+
+	/** When set, a valid request gets HTTP 200 with these codes in `errors` (and no data). */
+	errorsWithSuccess: string[] | undefined;
+
+	style: RenderStyle = defaultStyle();
+
+	reset(): void {
+		this.account = { ...DEMO_ACCOUNT };
+		this.refusedFormatValues = new Set();
+		this.errorsWithSuccess = undefined;
+		this.style = defaultStyle();
+	}
+
+	handle(request: SandboxRequest): Promise<SandboxResponse> {
+		return Promise.resolve(this.answer(request));
+	}
+
+	private authorized(request: SandboxRequest): boolean {
+		const expected = `Basic ${Buffer.from(`${this.account.user}:${this.account.token}`).toString('base64')}`;
+		return request.headers.authorization === expected;
+	}
+
+	private answer(request: SandboxRequest): SandboxResponse {
+		if (!this.authorized(request)) {
+			return {
+				status: 401,
+				headers: { 'www-authenticate': 'Basic realm="VCC Live API"' },
+				body: { response: null, errors: ['error.authentication_failed'] },
+			};
+		}
+		if (request.path !== INBOUND_PATH) return { status: 404, body: { response: null, errors: ['error.not_found'] } };
+		if (request.method !== 'GET') return { status: 405, body: { response: null, errors: ['error.method_not_allowed'] } };
+
+		const read = readInboundQuery(request.query, this.refusedFormatValues);
+		if (!read.ok) return renderError(417, [read.code], read.format, this.style);
+		if (this.errorsWithSuccess) {
+			return { status: 200, headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ response: null, errors: this.errorsWithSuccess }) };
+		}
+		return renderRows(inboundRows(read.query), read.format, this.style);
+	}
+}
