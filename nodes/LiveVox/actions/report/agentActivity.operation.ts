@@ -4,16 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { LiveVoxClient } from '../../transport';
 import { fetchReport } from './fetchReport';
-import {
-	concurrencyOption,
-	filtersField,
-	includeTotalsOption,
-	optionsField,
-	periodFields,
-	reportingTimezoneOption,
-	simplifyField,
-	splitServicesOption,
-} from './reportFields';
+import { includeTotalsOption, sharedReportFields } from './reportFields';
 import type { ReportSpec } from './reportPlan';
 import { readReportPlan, warnIfPartial } from './reportPlan';
 import { rawItems, withIsoTimes } from './rowReport';
@@ -24,18 +15,16 @@ export const kind = 'read';
 /** No documented range maximum: one request per service chunk, never split by date. */
 export const spec: ReportSpec = { path: '/reporting/standard/agent/activity' };
 
+const showTermCodesField: INodeProperties = {
+	displayName: 'Show Term Codes',
+	name: 'showTermCodes',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to include the term code names and counts in each activity',
+};
+
 const properties: INodeProperties[] = [
-	...periodFields,
-	filtersField,
-	{
-		displayName: 'Show Term Codes',
-		name: 'showTermCodes',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to include the term code names and counts in each activity',
-	},
-	simplifyField,
-	optionsField([reportingTimezoneOption, concurrencyOption, splitServicesOption, includeTotalsOption]),
+	...sharedReportFields({ options: [includeTotalsOption], afterFilters: [showTermCodesField] }),
 ];
 
 export const description = updateDisplayOptions(

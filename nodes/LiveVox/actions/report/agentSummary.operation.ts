@@ -5,16 +5,7 @@ import type { LiveVoxClient } from '../../transport';
 import { combineFlat, emptiedNote, groupInOrder } from './combine';
 import { fetchReport } from './fetchReport';
 import { AGENT_SUMMARY_RULES } from './figureRules';
-import {
-	concurrencyOption,
-	filtersField,
-	includeTotalsOption,
-	optionsField,
-	periodFields,
-	reportingTimezoneOption,
-	simplifyField,
-	splitServicesOption,
-} from './reportFields';
+import { includeTotalsOption, sharedReportFields } from './reportFields';
 import type { ReportSpec } from './reportPlan';
 import { readReportPlan, warnIfPartial } from './reportPlan';
 import { rawItems } from './rowReport';
@@ -25,32 +16,32 @@ export const kind = 'read';
 /** No documented range maximum: one request per service chunk, never split by date. */
 export const spec: ReportSpec = { path: '/reporting/standard/agent/summary' };
 
+const showTermCodesField: INodeProperties = {
+	displayName: 'Show Term Codes',
+	name: 'showTermCodes',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to include the term codes of each agent',
+};
+
+const showPtpAmountField: INodeProperties = {
+	displayName: 'Show PTP Amount',
+	name: 'showPtpAmount',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to include the promise-to-pay amount of each agent',
+};
+
+const showDetailedField: INodeProperties = {
+	displayName: 'Show Detailed',
+	name: 'showDetailed',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to include the detailed figures (system and productive time, averages, rates per hour)',
+};
+
 const properties: INodeProperties[] = [
-	...periodFields,
-	filtersField,
-	{
-		displayName: 'Show Term Codes',
-		name: 'showTermCodes',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to include the term codes of each agent',
-	},
-	{
-		displayName: 'Show PTP Amount',
-		name: 'showPtpAmount',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to include the promise-to-pay amount of each agent',
-	},
-	{
-		displayName: 'Show Detailed',
-		name: 'showDetailed',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to include the detailed figures (system and productive time, averages, rates per hour)',
-	},
-	simplifyField,
-	optionsField([reportingTimezoneOption, concurrencyOption, splitServicesOption, includeTotalsOption]),
+	...sharedReportFields({ options: [includeTotalsOption], afterFilters: [showTermCodesField, showPtpAmountField, showDetailedField] }),
 ];
 
 export const description = updateDisplayOptions(

@@ -8,16 +8,7 @@ import type { CsvTable } from './callDetailsCsv';
 import { callEventKey, csvText, parseCsvBytes, recordBuilder, zonedIsoFromStamp } from './callDetailsCsv';
 import { describeWindow } from './dateRange';
 import { fetchReport } from './fetchReport';
-import {
-	concurrencyOption,
-	filtersField,
-	maxDaysOption,
-	optionsField,
-	periodFields,
-	reportingTimezoneOption,
-	simplifyField,
-	splitServicesOption,
-} from './reportFields';
+import { sharedReportFields } from './reportFields';
 import type { ReportPlan, ReportSpec } from './reportPlan';
 import { readReportPlan, warnIfPartial } from './reportPlan';
 
@@ -26,43 +17,38 @@ export const kind = 'read';
 
 export const spec: ReportSpec = { path: '/reporting/standard/callDetails', maxDays: 3 };
 
+const gzipOption: INodeProperties = {
+	displayName: 'Compress Transfer (Gzip)',
+	name: 'gzip',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to ask LiveVox to gzip the CSV on the wire (it is unpacked on arrival)',
+};
+
+const fileNameOption: INodeProperties = {
+	displayName: 'File Name',
+	name: 'fileName',
+	type: 'string',
+	default: '',
+	placeholder: 'call-events.csv',
+	description: 'The CSV file\'s name. Empty: livevox-call-events_FIRST-DAY_LAST-DAY.csv.',
+};
+
+const outputField: INodeProperties = {
+	displayName: 'Output',
+	name: 'output',
+	type: 'options',
+	options: [
+		{ name: 'Items', value: 'items', description: 'One item per call event' },
+		{ name: 'Items and CSV File', value: 'itemsAndFile', description: 'One item per call event, then one item with the CSV file' },
+		{ name: 'CSV File', value: 'file', description: 'One item holding the CSV file, ready to attach to an email' },
+	],
+	default: 'items',
+	displayOptions: { show: { simplify: [true] } },
+};
+
 const properties: INodeProperties[] = [
-	...periodFields,
-	filtersField,
-	{
-		displayName: 'Output',
-		name: 'output',
-		type: 'options',
-		options: [
-			{ name: 'Items', value: 'items', description: 'One item per call event' },
-			{ name: 'Items and CSV File', value: 'itemsAndFile', description: 'One item per call event, then one item with the CSV file' },
-			{ name: 'CSV File', value: 'file', description: 'One item holding the CSV file, ready to attach to an email' },
-		],
-		default: 'items',
-		displayOptions: { show: { simplify: [true] } },
-	},
-	simplifyField,
-	optionsField([
-		reportingTimezoneOption,
-		concurrencyOption,
-		maxDaysOption(3),
-		splitServicesOption,
-		{
-			displayName: 'Compress Transfer (Gzip)',
-			name: 'gzip',
-			type: 'boolean',
-			default: true,
-			description: 'Whether to ask LiveVox to gzip the CSV on the wire (it is unpacked on arrival)',
-		},
-		{
-			displayName: 'File Name',
-			name: 'fileName',
-			type: 'string',
-			default: '',
-			placeholder: 'call-events.csv',
-			description: 'The CSV file\'s name. Empty: livevox-call-events_FIRST-DAY_LAST-DAY.csv.',
-		},
-	]),
+	...sharedReportFields({ maxDays: 3, options: [gzipOption, fileNameOption], afterFilters: [outputField] }),
 ];
 
 export const description = updateDisplayOptions(

@@ -2,16 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { LiveVoxClient } from '../../transport';
-import {
-	concurrencyOption,
-	filtersField,
-	maxDaysOption,
-	optionsField,
-	periodFields,
-	reportingTimezoneOption,
-	simplifyField,
-	splitServicesOption,
-} from './reportFields';
+import { sharedReportFields } from './reportFields';
 import type { ReportSpec } from './reportPlan';
 import { listUnder, runRowReport } from './rowReport';
 
@@ -20,23 +11,21 @@ export const kind = 'read';
 
 export const spec: ReportSpec = { path: '/reporting/standard/callRecording', maxDays: 31 };
 
+const sortByField: INodeProperties = {
+	displayName: 'Sort By',
+	name: 'sortBy',
+	type: 'options',
+	options: [
+		{ name: 'Agent', value: 'AGENT' },
+		{ name: 'LiveVox Default', value: '' },
+	],
+	default: '',
+	description:
+	'How LiveVox sorts the recordings within each request. The documentation shows only AGENT; other values your tenant supports can be given with an expression.',
+};
+
 const properties: INodeProperties[] = [
-	...periodFields,
-	filtersField,
-	{
-		displayName: 'Sort By',
-		name: 'sortBy',
-		type: 'options',
-		options: [
-			{ name: 'Agent', value: 'AGENT' },
-			{ name: 'LiveVox Default', value: '' },
-		],
-		default: '',
-		description:
-			'How LiveVox sorts the recordings within each request. The documentation shows only AGENT; other values your tenant supports can be given with an expression.',
-	},
-	simplifyField,
-	optionsField([reportingTimezoneOption, concurrencyOption, maxDaysOption(31), splitServicesOption]),
+	...sharedReportFields({ maxDays: 31, afterFilters: [sortByField] }),
 ];
 
 export const description = updateDisplayOptions(

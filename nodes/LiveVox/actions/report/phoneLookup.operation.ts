@@ -3,16 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInput } from '../../../shared/input';
 import type { LiveVoxClient } from '../../transport';
-import {
-	concurrencyOption,
-	filtersField,
-	maxDaysOption,
-	optionsField,
-	periodFields,
-	reportingTimezoneOption,
-	simplifyField,
-	splitServicesOption,
-} from './reportFields';
+import { sharedReportFields } from './reportFields';
 import type { ReportSpec } from './reportPlan';
 import { listUnder, runRowReport, wholeRow } from './rowReport';
 
@@ -31,15 +22,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. 4155557121, 4155559723',
 		description: 'The phone numbers dialed, comma-separated or one per line, as LiveVox stores them (digits)',
 	},
-	...periodFields,
-	filtersField,
-	simplifyField,
-	optionsField([
-		reportingTimezoneOption,
-		concurrencyOption,
-		maxDaysOption(365, ', a default your tenant may have configured otherwise'),
-		splitServicesOption,
-	]),
+	...sharedReportFields({ maxDays: 365, maxDaysNote: ', a default your tenant may have configured otherwise' }),
 ];
 
 export const description = updateDisplayOptions(

@@ -3,18 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { LiveVoxClient } from '../../transport';
 import { combineRealTime, countOf, dollarsOf, secondsOf } from './realTimeFigures';
-import {
-	combineWindowsOption,
-	concurrencyOption,
-	filtersField,
-	includeTotalsOption,
-	maxDaysOption,
-	optionsField,
-	periodFields,
-	reportingTimezoneOption,
-	simplifyField,
-	splitServicesOption,
-} from './reportFields';
+import { combineWindowsOption, includeTotalsOption, sharedReportFields } from './reportFields';
 import type { ReportSpec } from './reportPlan';
 import type { LabelledAnswer } from './windowedAggregate';
 import { runWindowedAggregate } from './windowedAggregate';
@@ -25,17 +14,7 @@ export const kind = 'read';
 export const spec: ReportSpec = { path: '/reporting/standard/realTimeReport', maxDays: 90 };
 
 const properties: INodeProperties[] = [
-	...periodFields,
-	filtersField,
-	simplifyField,
-	optionsField([
-		reportingTimezoneOption,
-		concurrencyOption,
-		maxDaysOption(90),
-		splitServicesOption,
-		combineWindowsOption,
-		includeTotalsOption,
-	]),
+	...sharedReportFields({ maxDays: 90, options: [combineWindowsOption, includeTotalsOption] }),
 ];
 
 export const description = updateDisplayOptions(

@@ -157,3 +157,25 @@ export function optionsField(options: INodeProperties[]): INodeProperties {
 		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
+
+/**
+ * What every report has after its own fields: the period, the filters, Simplify and the
+ * options — reporting time zone, concurrency, the per-request maximum where the report has
+ * one, service chunking, then the report's own options.
+ */
+export function sharedReportFields(report: {
+	maxDays?: number;
+	maxDaysNote?: string;
+	options?: INodeProperties[];
+	/** Fields that come between the filters and Simplify. */
+	afterFilters?: INodeProperties[];
+}): INodeProperties[] {
+	const maxDays = report.maxDays === undefined ? [] : [maxDaysOption(report.maxDays, report.maxDaysNote)];
+	return [
+		...periodFields,
+		filtersField,
+		...(report.afterFilters ?? []),
+		simplifyField,
+		optionsField([reportingTimezoneOption, concurrencyOption, ...maxDays, splitServicesOption, ...(report.options ?? [])]),
+	];
+}

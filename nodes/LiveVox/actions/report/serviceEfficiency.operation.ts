@@ -6,18 +6,7 @@ import { InvalidInput } from '../../../shared/input';
 import type { LiveVoxClient } from '../../transport';
 import { combineNested, emptiedNote, flatten, groupInOrder } from './combine';
 import { SERVICE_EFFICIENCY_RULES } from './figureRules';
-import {
-	combineWindowsOption,
-	concurrencyOption,
-	filtersField,
-	includeTotalsOption,
-	maxDaysOption,
-	optionsField,
-	periodFields,
-	reportingTimezoneOption,
-	simplifyField,
-	splitServicesOption,
-} from './reportFields';
+import { combineWindowsOption, includeTotalsOption, sharedReportFields } from './reportFields';
 import type { ReportSpec } from './reportPlan';
 import type { LabelledAnswer } from './windowedAggregate';
 import { runWindowedAggregate } from './windowedAggregate';
@@ -27,34 +16,26 @@ export const kind = 'read';
 
 export const spec: ReportSpec = { path: '/reporting/standard/service/efficiency', maxDays: 31 };
 
+const chartField: INodeProperties = {
+	displayName: 'Chart',
+	name: 'chart',
+	type: 'boolean',
+	default: false,
+	description: 'Whether LiveVox should create a chart and return a link to it',
+};
+
+const groupByField: INodeProperties = {
+	displayName: 'Group By (JSON)',
+	name: 'groupBy',
+	type: 'json',
+	default: '',
+	placeholder: '{ "callCenter": true, "service": true }',
+	description:
+	'How LiveVox separates the results. The public documentation does not list the criteria: enter the object your tenant\'s Swagger shows. A key naming the date or day keeps results of different days apart when windows are combined.',
+};
+
 const properties: INodeProperties[] = [
-	...periodFields,
-	filtersField,
-	{
-		displayName: 'Chart',
-		name: 'chart',
-		type: 'boolean',
-		default: false,
-		description: 'Whether LiveVox should create a chart and return a link to it',
-	},
-	{
-		displayName: 'Group By (JSON)',
-		name: 'groupBy',
-		type: 'json',
-		default: '',
-		placeholder: '{ "callCenter": true, "service": true }',
-		description:
-			'How LiveVox separates the results. The public documentation does not list the criteria: enter the object your tenant\'s Swagger shows. A key naming the date or day keeps results of different days apart when windows are combined.',
-	},
-	simplifyField,
-	optionsField([
-		reportingTimezoneOption,
-		concurrencyOption,
-		maxDaysOption(31),
-		splitServicesOption,
-		combineWindowsOption,
-		includeTotalsOption,
-	]),
+	...sharedReportFields({ maxDays: 31, options: [combineWindowsOption, includeTotalsOption], afterFilters: [chartField, groupByField] }),
 ];
 
 export const description = updateDisplayOptions(
