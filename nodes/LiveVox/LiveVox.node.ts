@@ -5,9 +5,8 @@ import { reportDescription } from './actions/report';
 import { router } from './actions/router';
 import { serviceDescription } from './actions/service';
 import { supervisorCallDescription } from './actions/supervisorCall';
-import { getServicesOfCallCenters } from './methods/callCenterServices';
 import { searchServices } from './methods/listSearch';
-import { getServices } from './methods/serviceOptions';
+import { getServices, getServicesOfCallCenters } from './methods/serviceOptions';
 import { DEFAULT_TIMEOUT_SECONDS } from './transport';
 
 export class LiveVox implements INodeType {

@@ -88,6 +88,46 @@ export function newCredentialsHelper(credentials: Record<string, ICredentialData
 	return helper;
 }
 
+/** What the engine needs besides the workflow: credentials, lifecycle hooks and n8n's URLs. */
+export function engineAdditionalData(
+	credentialsHelper: TestCredentialsHelper,
+	mode: WorkflowExecuteMode,
+	workflowData: IWorkflowBase,
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper,
+		hooks: new ExecutionLifecycleHooks(mode, 'test-execution', workflowData),
+		executeWorkflow: async () => ({ data: [], executionId: '' }),
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		userId: 'test-user',
+		variables: {},
+		logAiEvent: async () => {},
+		startRunnerTask: async () => ({ ok: false }),
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/** A run that starts at `node` with one empty item, as a manual run of n8n does. */
+export function startingWith(node: INode): IRunExecutionData {
+	return {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [{ node, data: { main: [[{ json: {} }]] }, source: null }],
+		},
+	} as unknown as IRunExecutionData;
+}
+
 /** Start → Items → the node under test, with the engine's additional data and credentials. */
 export function buildTestWorkflow(options: RunOptions) {
 	const credentialsHelper = options.credentialsHelper ?? newCredentialsHelper(options.credentials);
@@ -146,24 +186,7 @@ export function buildTestWorkflow(options: RunOptions) {
 		updatedAt: new Date(),
 	} as unknown as IWorkflowBase;
 	const mode: WorkflowExecuteMode = 'manual';
-	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', workflowData);
-	const additionalData = {
-		credentialsHelper,
-		hooks,
-		executeWorkflow: async () => ({ data: [], executionId: '' }),
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		currentNodeParameters: undefined,
-		executionTimeoutTimestamp: undefined,
-		userId: 'test-user',
-		variables: {},
-		logAiEvent: async () => {},
-		startRunnerTask: async () => ({ ok: false }),
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = engineAdditionalData(credentialsHelper, mode, workflowData);
 	return { workflow, additionalData, credentialsHelper, mode, node: underTest };
 }
 
@@ -173,18 +196,7 @@ export function buildTestWorkflow(options: RunOptions) {
  */
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const { workflow, additionalData, credentialsHelper, mode } = buildTestWorkflow(options);
-	const startNode = workflow.getNode('Start') as INode;
-	const runExecutionData = {
-		startData: {},
-		resultData: { runData: {} },
-		executionData: {
-			contextData: {},
-			metadata: {},
-			waitingExecution: {},
-			waitingExecutionSource: null,
-			nodeExecutionStack: [{ node: startNode, data: { main: [[{ json: {} }]] }, source: null }],
-		},
-	} as unknown as IRunExecutionData;
+	const runExecutionData = startingWith(workflow.getNode('Start') as INode);
 	const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 	const taskData = run.data.resultData.runData.Node?.[0];
 	return {

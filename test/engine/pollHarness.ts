@@ -5,22 +5,20 @@
  * WorkflowExecute in manual mode, whose poll node is polled once. Both against the sandbox,
  * with real HTTP from the node's helpers and the credentials helper of the engine harness.
  */
-import { ExecutionLifecycleHooks, PollContext, WorkflowExecute } from 'n8n-core';
+import { PollContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	INode,
 	INodeExecutionData,
 	INodeParameters,
-	IRunExecutionData,
 	IWorkflowBase,
-	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import type { TestCredentialsHelper } from './credentialsHelper';
-import { newCredentialsHelper, nodeTypes } from './harness';
+import { engineAdditionalData, newCredentialsHelper, nodeTypes, startingWith } from './harness';
 
 const PACKAGE = 'n8n-nodes-callcenter';
 const NODE_NAME = 'Trigger';
@@ -85,21 +83,7 @@ export class PollHarness {
 			settings: { timezone: this.options.timezone ?? 'America/New_York' },
 		});
 		const workflowData = { id: workflow.id, name: workflow.name, nodes: [node], connections: {} } as unknown as IWorkflowBase;
-		const additionalData = {
-			credentialsHelper: this.credentialsHelper,
-			hooks: new ExecutionLifecycleHooks(mode, 'poll-execution', workflowData),
-			executeWorkflow: async () => ({ data: [], executionId: '' }),
-			restApiUrl: 'http://127.0.0.1/rest',
-			instanceBaseUrl: 'http://127.0.0.1/',
-			webhookBaseUrl: 'http://127.0.0.1/webhook',
-			webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-			webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-			formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-			userId: 'test-user',
-			variables: {},
-			logAiEvent: async () => {},
-			startRunnerTask: async () => ({ ok: false }),
-		} as unknown as IWorkflowExecuteAdditionalData;
+		const additionalData = engineAdditionalData(this.credentialsHelper, mode, workflowData);
 		return { workflow, node: workflow.getNode(NODE_NAME) as INode, additionalData };
 	}
 
@@ -120,17 +104,7 @@ export class PollHarness {
 	/** "Fetch Test Event": the trigger run alone through WorkflowExecute in manual mode. */
 	async runManual(): Promise<ManualRun> {
 		const { workflow, node, additionalData } = this.build('manual');
-		const runExecutionData = {
-			startData: {},
-			resultData: { runData: {} },
-			executionData: {
-				contextData: {},
-				metadata: {},
-				waitingExecution: {},
-				waitingExecutionSource: null,
-				nodeExecutionStack: [{ node, data: { main: [[{ json: {} }]] }, source: null }],
-			},
-		} as unknown as IRunExecutionData;
+		const runExecutionData = startingWith(node);
 		const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
 		const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 		// n8n does not save static data after a manual run; what the poll changed is checked here.

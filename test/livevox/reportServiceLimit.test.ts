@@ -145,7 +145,7 @@ describe('the Services list of the filters', () => {
 	});
 
 	test('asks for call center IDs when none is typed', async () => {
-		await expect(serviceOptions({})).rejects.toThrow('Enter Call Center IDs to list their services');
+		await expect(serviceOptions({})).rejects.toThrow('Enter Filters > Call Center IDs to list services');
 		expect(sandbox.requests).toEqual([]);
 	});
 });
