@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { timeoutOption } from '../shared/operations';
 import { reportDescription } from './actions/report';
 import { router } from './actions/router';
 import { serviceDescription } from './actions/service';
@@ -46,14 +47,7 @@ export class LiveVox implements INodeType {
 				placeholder: 'Add option',
 				default: {},
 				options: [
-					{
-						displayName: 'Timeout (Seconds)',
-						name: 'timeout',
-						type: 'number',
-						typeOptions: { minValue: 1 },
-						default: DEFAULT_TIMEOUT_SECONDS,
-						description: 'How long to wait for LiveVox to answer one request',
-					},
+					timeoutOption('LiveVox', DEFAULT_TIMEOUT_SECONDS),
 				],
 			},
 		],

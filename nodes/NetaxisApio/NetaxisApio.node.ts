@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { timeoutOption } from '../shared/operations';
 import { callCenterDescription } from './actions/callCenter';
 import { router } from './actions/router';
 import { DEFAULT_TIMEOUT_SECONDS } from './transport';
@@ -36,14 +37,7 @@ export class NetaxisApio implements INodeType {
 				placeholder: 'Add option',
 				default: {},
 				options: [
-					{
-						displayName: 'Timeout (Seconds)',
-						name: 'timeout',
-						type: 'number',
-						typeOptions: { minValue: 1 },
-						default: DEFAULT_TIMEOUT_SECONDS,
-						description: 'How long to wait for APIO to answer one request',
-					},
+					timeoutOption('APIO', DEFAULT_TIMEOUT_SECONDS),
 				],
 			},
 		],

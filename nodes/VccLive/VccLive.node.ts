@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { timeoutOption } from '../shared/operations';
 import { router } from './actions/router';
 import { statisticDescription } from './actions/statistic';
 import { DEFAULT_CONCURRENCY } from './actions/statistic/inboundParameters';
@@ -45,14 +46,7 @@ export class VccLive implements INodeType {
 						default: DEFAULT_CONCURRENCY,
 						description: 'How many months of a long period to ask VCC Live for at the same time',
 					},
-					{
-						displayName: 'Timeout (Seconds)',
-						name: 'timeout',
-						type: 'number',
-						typeOptions: { minValue: 1 },
-						default: DEFAULT_TIMEOUT_SECONDS,
-						description: 'How long to wait for VCC Live to answer one request',
-					},
+					timeoutOption('VCC Live', DEFAULT_TIMEOUT_SECONDS),
 				],
 			},
 		],

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { chosenOperation } from '../../shared/operations';
 import { runPerItem } from '../../shared/runPerItem';
 import { DEFAULT_TIMEOUT_SECONDS, liveVoxClient } from '../transport';
 import { reportOperations } from './report';
@@ -16,12 +16,7 @@ const operationsByResource: Record<string, Record<string, LiveVoxOperation | Liv
 
 /** The one switch on resource and operation: runs the operation for every input item. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = operationsByResource[resource]?.[operationName];
-	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not known`);
-	}
+	const operation = chosenOperation(this, operationsByResource);
 	if ('executeAll' in operation) {
 		const timeoutSeconds = this.getNodeParameter('requestOptions.timeout', 0, DEFAULT_TIMEOUT_SECONDS) as number;
 		return [await operation.executeAll.call(this, await liveVoxClient(this, { timeoutSeconds }))];

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { chosenOperation } from '../../shared/operations';
 import { runPerItem } from '../../shared/runPerItem';
 import { apioClient, DEFAULT_TIMEOUT_SECONDS } from '../transport';
 import { callCenterOperations } from './callCenter';
@@ -12,12 +12,7 @@ const operationsByResource: Record<string, Record<string, NetaxisApioOperation>>
 
 /** The one switch on resource and operation: runs the operation for every input item. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = operationsByResource[resource]?.[operationName];
-	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not known`);
-	}
+	const operation = chosenOperation(this, operationsByResource);
 	return await runPerItem(this, async (itemIndex) => {
 		const timeoutSeconds = this.getNodeParameter('requestOptions.timeout', itemIndex, DEFAULT_TIMEOUT_SECONDS) as number;
 		const client = await apioClient(this, { itemIndex, timeoutSeconds });

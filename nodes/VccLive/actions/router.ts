@@ -1,6 +1,6 @@
 import type { IBinaryKeyData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { chosenOperation } from '../../shared/operations';
 import { runPerItem } from '../../shared/runPerItem';
 import { DEFAULT_TIMEOUT_SECONDS, vccLiveClient } from '../transport';
 import { statisticOperations } from './statistic';
@@ -16,12 +16,7 @@ const operationsByResource: Record<string, Record<string, VccLiveOperation>> = {
  * carries JSON only, so files are kept aside and attached to its output.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = operationsByResource[resource]?.[operationName];
-	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not known`);
-	}
+	const operation = chosenOperation(this, operationsByResource);
 	const files = new Map<number, IBinaryKeyData>();
 	const [items] = await runPerItem(this, async (itemIndex) => {
 		const timeoutSeconds = this.getNodeParameter('requestOptions.timeout', itemIndex, DEFAULT_TIMEOUT_SECONDS) as number;
