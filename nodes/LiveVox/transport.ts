@@ -1,4 +1,5 @@
 import type {
+	IAdditionalCredentialOptions,
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
@@ -16,6 +17,7 @@ import { readHttpFailure } from '../shared/httpFailure';
 import { redact } from '../shared/redact';
 import type { RequestKind } from '../shared/retry';
 import { withRetry } from '../shared/retry';
+import { timeoutSecondsOf } from '../shared/timeout';
 import { liveVoxBaseUrl, liveVoxPath } from './liveVoxUrl';
 
 export const LIVEVOX_CREDENTIAL = 'liveVoxApi';
@@ -72,18 +74,34 @@ function vendorMessage(body: unknown): string | undefined {
 /**
  * Sends through n8n's httpRequestWithAuthentication, asking for the whole response so the
  * status, Retry-After and body survive (n8n's error for a failed call keeps only the
- * status). n8n logs in again only when a call throws a 401, so a 401 is sent once more in
- * that mode: n8n then renews the session and repeats the call once. LiveVox refused the
- * first attempt, so even a write is never carried out twice this way.
+ * status). After a 401 the call is sent once more with the stored session emptied: n8n then
+ * logs in first (storing the new session as usual) and sends it. LiveVox refused the first
+ * attempt, so even a write is never carried out twice this way.
  */
-async function sendWithSession(context: LiveVoxContext, options: IHttpRequestOptions): Promise<FullResponse> {
-	const send = async (ignoreHttpStatusErrors: boolean) =>
-		(await context.helpers.httpRequestWithAuthentication.call(context, LIVEVOX_CREDENTIAL, {
-			...options,
-			ignoreHttpStatusErrors,
-		})) as FullResponse;
-	const response = await send(true);
-	return response.statusCode === 401 ? await send(false) : response;
+async function sendWithSession(
+	context: LiveVoxContext,
+	options: IHttpRequestOptions,
+	itemIndex?: number,
+): Promise<FullResponse> {
+	const send = async (credentialOptions?: IAdditionalCredentialOptions) =>
+		(await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			LIVEVOX_CREDENTIAL,
+			{ ...options, ignoreHttpStatusErrors: true },
+			credentialOptions,
+		)) as FullResponse;
+	const response = await send();
+	if (response.statusCode !== 401) return response;
+	const current = await context.getCredentials(LIVEVOX_CREDENTIAL, itemIndex);
+	const details = context.getNode().credentials?.[LIVEVOX_CREDENTIAL];
+	return await send({
+		credentialsDecrypted: {
+			id: details?.id ?? '',
+			name: details?.name ?? '',
+			type: LIVEVOX_CREDENTIAL,
+			data: { ...current, sessionId: '' },
+		},
+	});
 }
 
 /** The `code` of a LiveVox error body, also when the body came as bytes. */
@@ -126,7 +144,7 @@ export async function liveVoxClient(
 ): Promise<LiveVoxClient> {
 	const credentials = await context.getCredentials(LIVEVOX_CREDENTIAL, options.itemIndex);
 	const baseUrl = liveVoxBaseUrl(credentials);
-	const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+	const timeoutSeconds = timeoutSecondsOf(options.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS);
 
 	return {
 		async request<T>(request: LiveVoxRequest): Promise<T> {
@@ -142,7 +160,7 @@ export async function liveVoxClient(
 			};
 			if (request.responseType === 'buffer') httpOptions.encoding = 'arraybuffer';
 			const send = async (): Promise<FullResponse> => {
-				const response = await sendWithSession(context, httpOptions);
+				const response = await sendWithSession(context, httpOptions, options.itemIndex);
 				if (response.statusCode >= 400) {
 					throw new NodeApiError(context.getNode(), response as unknown as JsonObject);
 				}

@@ -50,9 +50,11 @@ describe('sessions', () => {
 		expect(jsonOf(result)).toHaveLength(12);
 		expect(sandbox.livevox.loginCount).toBe(2);
 		expect(result.credentialsHelper.preAuthenticationRuns.get('liveVoxApi')).toBe(2);
-		const statuses = apiCalls(sandbox).map((request) => `${request.query.offset}:${request.status}`);
+		// The pages only: the list's size (Service List Info) is looked up between the first page and the others.
+		const pages = apiCalls(sandbox).filter((request) => request.path === '/configuration/services');
+		const statuses = pages.map((request) => `${request.query.offset}:${request.status}`);
 		expect(statuses.filter((status) => status.endsWith(':200'))).toEqual(['0:200', '5:200', '10:200']);
-		expect(statuses.filter((status) => status.endsWith(':401')).length).toBeGreaterThanOrEqual(1);
+		expect(apiCalls(sandbox).filter((request) => request.status === 401).length).toBeGreaterThanOrEqual(1);
 	});
 
 	test('the stored session is reused by the next run, without a new login', async () => {
