@@ -2,7 +2,6 @@
  * `npm start`: n8n with these nodes installed, a local sandbox of the vendors, credentials
  * pointing at it and the example workflows imported. Ctrl-C stops everything it started.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -10,45 +9,13 @@ import { startSandbox } from '../test/sandbox/server';
 import { ensureN8nInstalled } from './realN8n/installN8n';
 import { installPackage, packPackage } from './realN8n/installPackage';
 import { N8nCli, n8nEnv } from './realN8n/n8nCli';
-import { cacheRoot, n8nBin, REPO_ROOT } from './realN8n/paths';
+import { DEMO_OWNER, setUpOwner, startN8nServer, waitForN8n } from './realN8n/n8nServer';
+import { cacheRoot, onNode24Route, REPO_ROOT } from './realN8n/paths';
 import { sandboxCredentials } from './realN8n/sandboxCredentials';
 
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 4010);
-const OWNER = { email: 'demo@callcenter.local', firstName: 'Demo', lastName: 'Owner', password: 'CallCenter2026' };
-
 const log = (line: string) => console.log(line);
-
-async function waitForN8n(url: string, isRunning: () => boolean): Promise<void> {
-	for (let attempt = 0; attempt < 240; attempt++) {
-		if (!isRunning()) throw new Error('n8n stopped while starting; see its output above');
-		try {
-			if ((await fetch(`${url}/healthz`)).ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	throw new Error('n8n did not answer within two minutes');
-}
-
-/**
- * Creates the owner account the first time; later runs find it there (n8n answers 400).
- * /healthz answers before the REST routes are registered, so a 404 means "not yet".
- */
-async function setUpOwner(url: string): Promise<void> {
-	for (let attempt = 0; attempt < 120; attempt++) {
-		const answer = await fetch(`${url}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(OWNER),
-		});
-		if (answer.ok || answer.status === 400) return;
-		if (answer.status !== 404) throw new Error(`Owner setup answered ${answer.status}`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	throw new Error('n8n did not offer the owner setup within a minute');
-}
 
 /** The example workflows, as files in examples/ (each a workflow n8n can import). */
 function exampleWorkflows(): object[] {
@@ -62,7 +29,8 @@ function exampleWorkflows(): object[] {
 async function main(): Promise<void> {
 	await ensureN8nInstalled(log);
 	const tarball = await packPackage(log);
-	const userFolder = path.join(cacheRoot(), 'start-user');
+	// n8n migrates its database forward: the Node 24 route (a newer n8n) keeps a folder of its own.
+	const userFolder = path.join(cacheRoot(), onNode24Route() ? 'start-user-node24' : 'start-user');
 	log(`Installing the package into ${userFolder} the way n8n installs community packages...`);
 	await installPackage(tarball, userFolder);
 
@@ -74,30 +42,22 @@ async function main(): Promise<void> {
 	for (const workflow of exampleWorkflows()) await cli.importWorkflow(workflow);
 
 	log('Starting n8n...');
-	const n8n = spawn(n8nBin(), ['start'], { env: cli.env, stdio: ['ignore', 'inherit', 'inherit'] });
-	let running = true;
-	n8n.on('exit', () => {
-		running = false;
-	});
+	const n8n = await startN8nServer(cli.env);
 	const stop = async () => {
 		log('\nStopping n8n and the sandbox...');
-		if (running) {
-			const exited = new Promise((resolve) => n8n.once('exit', resolve));
-			n8n.kill('SIGTERM');
-			await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-		}
+		await n8n.stop();
 		await sandbox.close();
 		process.exit(0);
 	};
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
 
-	const url = `http://127.0.0.1:${N8N_PORT}`;
-	await waitForN8n(url, () => running);
-	await setUpOwner(url);
+	await waitForN8n(n8n);
+	log('Setting up the owner account...');
+	await setUpOwner(n8n.url);
 	log('');
-	log(`n8n is ready: ${url}`);
-	log(`Log in as ${OWNER.email} with the password ${OWNER.password}`);
+	log(`n8n is ready: ${n8n.url}`);
+	log(`Log in as ${DEMO_OWNER.email} with the password ${DEMO_OWNER.password}`);
 	log(`The credentials point at the sandbox (${sandbox.url}); the example workflows are in the Overview.`);
 	log('Press Ctrl-C to stop.');
 }

@@ -1,4 +1,4 @@
-import { nodeOutput } from '../../scripts/realN8n/n8nCli';
+import { nodeItems, nodeOutput } from '../../scripts/realN8n/n8nCli';
 import { apioCredential, liveVoxCredential, reference, vccLiveCredential } from '../../scripts/realN8n/sandboxCredentials';
 import type { RealN8n } from './realN8nSetup';
 import { startRealN8n } from './realN8nSetup';
@@ -94,7 +94,8 @@ test('VCC Live: inbound statistics of two months by project, combined', async ()
 	expect(rows.length).toBeGreaterThan(0);
 	expect(rows[0]).toMatchObject({ combined_windows: 2 });
 	const inbound = n8n.sandbox.requests.filter((request) => request.vendor === 'vcclive');
-	expect(inbound.map((request) => [request.query.from, request.query.to])).toEqual([
+	// The months are fetched concurrently, so they arrive in any order.
+	expect(inbound.map((request) => [request.query.from, request.query.to]).sort()).toEqual([
 		['20240115', '20240131'],
 		['20240201', '20240210'],
 	]);
@@ -129,4 +130,146 @@ test('Netaxis APIO: call-center statistics with the range in the body of a GET',
 	expect(statistics?.body).toEqual({
 		statisticsRange: { start: '2020-12-31T18:00:00-05:00', end: '2021-02-28T18:00:00-05:00' },
 	});
+});
+
+test('LiveVox Report: Agent Summary of yesterday, one item per agent', async () => {
+	const output = await runWorkflow(
+		chainWorkflow('lvAgentSummary01', 'LiveVox agent summary', [
+			{
+				name: 'Agent Summary',
+				type: `${PACKAGE_PREFIX}.liveVox`,
+				parameters: { resource: 'report', operation: 'agentSummary', period: 'yesterday', showPtpAmount: true, options: { includeTotals: true } },
+				credentials: { liveVoxApi: liveVox },
+			},
+		]),
+	);
+	const rows = nodeOutput(output, 'Agent Summary');
+	expect(rows.map((row) => row.rowType)).toEqual(['agent', 'agent', 'agent', 'agent', 'total']);
+	expect(rows[0]).toMatchObject({ loginId: 'AGENT1', firstName: 'AGUSTIN', lastName: 'CONDE', ptpAmount: expect.any(Number) });
+	expect(rows[4].totalRpcs).toBe(rows.slice(0, 4).reduce((sum, row) => sum + (row.totalRpcs as number), 0));
+	const [report] = n8n.sandbox.requests.filter((request) => request.path.startsWith('/reporting/'));
+	expect(report).toMatchObject({ method: 'POST', path: '/reporting/standard/agent/summary' });
+	expect(report.body).toMatchObject({ options: { showTermCodes: false, showPtpAmount: true, showDetailed: false } });
+});
+
+test('LiveVox Report: Call Event Recovery over 5 days, windows of 3 days, as one CSV file', async () => {
+	const output = await runWorkflow(
+		chainWorkflow('lvCallEvents0001', 'LiveVox call events', [
+			{
+				name: 'Call Events',
+				type: `${PACKAGE_PREFIX}.liveVox`,
+				parameters: {
+					resource: 'report',
+					operation: 'callDetails',
+					period: 'custom',
+					startDate: '2024-03-01T00:00:00',
+					endDate: '2024-03-05T00:00:00',
+					output: 'file',
+				},
+				credentials: { liveVoxApi: liveVox },
+			},
+		]),
+	);
+	const [file] = nodeItems(output, 'Call Events');
+	expect(file.json).toEqual({
+		fileName: 'livevox-call-events_2024-03-01_2024-03-05.csv',
+		rowCount: 120,
+		windowStart: '2024-03-01T00:00:00.000-05:00',
+		windowEnd: '2024-03-05T23:59:59.999-05:00',
+	});
+	expect(file.binary?.data).toMatchObject({ mimeType: 'text/csv', fileName: 'livevox-call-events_2024-03-01_2024-03-05.csv' });
+	const windows = n8n.sandbox.requests.filter((request) => request.path === '/reporting/standard/callDetails');
+	expect(windows).toHaveLength(2);
+	expect(windows.every((request) => request.headers['accept-encoding'] === 'gzip')).toBe(true);
+});
+
+test('LiveVox Services: a write — Update General sends only the fields set', async () => {
+	const output = await runWorkflow(
+		chainWorkflow('lvServiceUpdate1', 'LiveVox service update', [
+			{
+				name: 'Update General',
+				type: `${PACKAGE_PREFIX}.liveVox`,
+				parameters: { resource: 'service', operation: 'updateGeneral', serviceId: { __rl: true, mode: 'id', value: '53661' }, updateFields: { name: 'Renamed By n8n' } },
+				credentials: { liveVoxApi: liveVox },
+			},
+		]),
+	);
+	expect(nodeOutput(output, 'Update General')).toEqual([{ success: true, serviceId: 53661, name: 'Renamed By n8n' }]);
+	const update = n8n.sandbox.requests.find((request) => request.path === '/configuration/services/53661');
+	expect(update).toMatchObject({ method: 'POST', body: { name: 'Renamed By n8n' } });
+});
+
+test('LiveVox Supervisor Call: launch, schedule a callback, list the calls not dialed', async () => {
+	n8n.sandbox.livevox.reset();
+	const output = await runWorkflow(
+		chainWorkflow('lvSupervisor0001', 'LiveVox supervisor calls', [
+			{
+				name: 'Launch',
+				type: `${PACKAGE_PREFIX}.liveVox`,
+				parameters: { resource: 'supervisorCall', operation: 'launchManualCalls', serviceId: { __rl: true, mode: 'id', value: '21429' }, phoneNumber: '(415) 555-0199', callFields: { account: 'A-1' } },
+				credentials: { liveVoxApi: liveVox },
+			},
+			{
+				name: 'Callback',
+				type: `${PACKAGE_PREFIX}.liveVox`,
+				parameters: { resource: 'supervisorCall', operation: 'scheduleCallback', serviceId: { __rl: true, mode: 'id', value: '112231' }, phoneNumber: '4158149720', when: 'asap' },
+				credentials: { liveVoxApi: liveVox },
+			},
+			{
+				name: 'Not Dialed',
+				type: `${PACKAGE_PREFIX}.liveVox`,
+				parameters: { resource: 'supervisorCall', operation: 'getNonAttemptedCalls', serviceIds: '21429, 50123' },
+				credentials: { liveVoxApi: liveVox },
+			},
+		]),
+	);
+	expect(nodeOutput(output, 'Launch')).toEqual([{ serviceId: 21429, status: 'submitted', batch: 1, callEntry: { phoneNumber: '4155550199', account: 'A-1' } }]);
+	const notDialed = nodeOutput(output, 'Not Dialed');
+	// The number launched is on the sandbox's Do Not Call list (code 1000); 50123 holds the documentation's example.
+	expect(notDialed.map((call) => [call.serviceId, call.phoneNumber, call.errorCode])).toEqual([
+		[21429, '4155550199', 1000],
+		[50123, expect.any(String), expect.any(Number)],
+	]);
+	expect(nodeOutput(output, 'Callback')).toEqual([
+		{ serviceId: 112231, scheduled: true, scheduledFor: 'as soon as possible', callback: { phoneNumber: '4158149720' } },
+	]);
+	expect(n8n.sandbox.livevox.supervisor.callbacks).toEqual([expect.objectContaining({ serviceId: 112231, phoneNumber: '4158149720' })]);
+	// reset() ended the session stored in the credential: requests sent with it get 401 (nothing
+	// launched) and n8n logs in again. What LiveVox accepted, in order:
+	const accepted = n8n.sandbox.requests.filter((request) => request.status < 400).map((request) => `${request.vendor} ${request.method} ${request.path}`);
+	expect(n8n.sandbox.livevox.supervisor.queuedCalls(21429)).toEqual([]);
+	expect(accepted.filter((call) => call.includes('/callControl/'))).toEqual([
+		'livevox POST /callControl/supervisor/calls/21429/LaunchManualCalls',
+		'livevox POST /callControl/supervisor/calls/112231/ScheduleCallback',
+		'livevox GET /callControl/supervisor/calls/21429/GetNonAttemptedManualCalls',
+		'livevox GET /callControl/supervisor/calls/50123/GetNonAttemptedManualCalls',
+	]);
+});
+
+test('Netaxis APIO: statistics reporting settings, read then updated (read, merged, PUT)', async () => {
+	const callCenter = {
+		tenantId: { __rl: true, mode: 'id', value: 'foo' },
+		groupId: { __rl: true, mode: 'id', value: 'foogroup' },
+		callCenter: { __rl: true, mode: 'name', value: 'APIOTestCCPremium@sip.netaxis.be' },
+	};
+	const output = await runWorkflow(
+		chainWorkflow('apioSettings0001', 'APIO reporting settings', [
+			{ name: 'Get Settings', type: `${PACKAGE_PREFIX}.netaxisApio`, parameters: { resource: 'callCenter', operation: 'getReportingSettings', ...callCenter }, credentials: { netaxisApioApi: apio } },
+			{
+				name: 'Update Settings',
+				type: `${PACKAGE_PREFIX}.netaxisApio`,
+				parameters: { resource: 'callCenter', operation: 'updateReportingSettings', ...callCenter, updateFields: { collectionPeriodMinutes: 60 } },
+				credentials: { netaxisApioApi: apio },
+			},
+		]),
+	);
+	const [before] = nodeOutput(output, 'Get Settings');
+	const [after] = nodeOutput(output, 'Update Settings');
+	expect(before.callCenter).toBe('APIOTestCCPremium@sip.netaxis.be');
+	expect(after).toEqual({ ...before, collectionPeriodMinutes: 60 });
+	const settingsPath = '/api/v1/tenants/foo/groups/foogroup/services/call_centers/APIOTestCCPremium%40sip.netaxis.be/instance_statistics_reporting/';
+	const apioCalls = n8n.sandbox.requests.filter((request) => request.path === settingsPath).map((request) => request.method);
+	expect(apioCalls).toEqual(['GET', 'GET', 'PUT']);
+	const put = n8n.sandbox.requests.find((request) => request.method === 'PUT');
+	expect(put?.body).toMatchObject({ collectionPeriodMinutes: 60 });
 });

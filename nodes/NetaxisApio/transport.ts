@@ -15,6 +15,7 @@ import { readHttpFailure } from '../shared/httpFailure';
 import { redact } from '../shared/redact';
 import type { RequestKind } from '../shared/retry';
 import { withRetry } from '../shared/retry';
+import { timeoutSecondsOf } from '../shared/timeout';
 import { apioApiUrl, usesMachineToken } from './apioAddress';
 import { apioErrorMessage, invalidRangeHint } from './apioErrors';
 import { LOGIN_FAILED } from './apioLogin';
@@ -67,7 +68,8 @@ function failureOf(error: unknown): HttpFailure {
 	}
 	// n8n wraps a network failure in a NodeApiError that drops the original error but keeps its code.
 	const httpCode = (error as { httpCode?: unknown })?.httpCode;
-	if (typeof httpCode === 'string' && /^E[A-Z_]+$/.test(httpCode)) {
+	// ERR_BAD_RESPONSE (an answer cut in the middle) is told apart by its words, in readHttpFailure.
+	if (typeof httpCode === 'string' && /^E[A-Z_]+$/.test(httpCode) && httpCode !== 'ERR_BAD_RESPONSE') {
 		const timedOut = httpCode === 'ECONNABORTED' || httpCode === 'ETIMEDOUT';
 		return { networkCode: timedOut ? 'ETIMEDOUT' : httpCode, timedOut };
 	}
@@ -103,7 +105,7 @@ export async function apioClient(
 ): Promise<ApioClient> {
 	const { itemIndex } = options;
 	const credentials = await context.getCredentials(APIO_CREDENTIAL, itemIndex);
-	const timeout = (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+	const timeout = timeoutSecondsOf(options.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS) * 1000;
 	const headers = { Accept: 'application/json' };
 
 	/**

@@ -15,6 +15,7 @@ import { readHttpFailure } from '../shared/httpFailure';
 import { redact } from '../shared/redact';
 import type { RequestKind } from '../shared/retry';
 import { withRetry } from '../shared/retry';
+import { timeoutSecondsOf } from '../shared/timeout';
 import { documentedErrorWords, errorCodesIn, readEnvelope } from './vccLiveErrors';
 import { vccLiveBaseUrl, vccLiveUser } from './vccLiveUrl';
 
@@ -68,7 +69,7 @@ export async function vccLiveClient(
 ): Promise<VccLiveClient> {
 	const credentials = await context.getCredentials(VCC_LIVE_CREDENTIAL, options.itemIndex);
 	const baseUrl = vccLiveBaseUrl(credentials);
-	const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+	const timeoutSeconds = timeoutSecondsOf(options.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS);
 	const secrets = secretsOf(credentials);
 
 	const fail = (words: FailureWords, httpCode: string | undefined, codes: readonly string[] = []): never => {

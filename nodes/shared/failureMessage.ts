@@ -83,6 +83,7 @@ const NETWORK_WORDS: Record<string, string> = {
 	EAI_AGAIN: 'could not be looked up',
 	ECONNRESET: 'closed the connection before answering',
 	EPIPE: 'closed the connection while the request was being sent',
+	ERR_STREAM_PREMATURE_CLOSE: 'closed the connection in the middle of its answer',
 	EHOSTUNREACH: 'could not be reached',
 	ENETUNREACH: 'could not be reached',
 };

@@ -71,6 +71,9 @@ function answered(status: number, headers: unknown, body: unknown): HttpFailure 
 }
 
 const NODE_ERROR_CODE = /^E[A-Z0-9_]+$/;
+/** Node's code for a stream that ended before it was complete: what a body cut in the middle is. */
+export const CUT_BODY_CODE = 'ERR_STREAM_PREMATURE_CLOSE';
+const CUT_BODY = /stream has been aborted|premature close/i;
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
 
 /**
@@ -99,12 +102,17 @@ export function readHttpFailure(error: unknown): HttpFailure {
 	const code = chain
 		.flatMap((link) => [link.code, link.httpCode])
 		.find((candidate): candidate is string => typeof candidate === 'string' && NODE_ERROR_CODE.test(candidate));
-	if (code !== undefined) {
-		return TIMEOUT_CODES.has(code) ? { networkCode: 'ETIMEDOUT', timedOut: true } : { networkCode: code, timedOut: false };
-	}
 	const texts = chain
 		.flatMap((link) => [link.message, ...(Array.isArray(link.messages) ? link.messages : [])])
 		.filter((text): text is string => typeof text === 'string');
+	// axios's word for an answer cut off in the middle of its body (the connection was reset
+	// after the headers): a network failure like a reset, not a bad answer to read.
+	if (code === 'ERR_BAD_RESPONSE' && texts.some((text) => CUT_BODY.test(text))) {
+		return { networkCode: CUT_BODY_CODE, timedOut: false };
+	}
+	if (code !== undefined) {
+		return TIMEOUT_CODES.has(code) ? { networkCode: 'ETIMEDOUT', timedOut: true } : { networkCode: code, timedOut: false };
+	}
 	const guessed = networkCode(texts);
 	return { networkCode: guessed, timedOut: guessed === 'ETIMEDOUT' };
 }

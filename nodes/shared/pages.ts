@@ -21,7 +21,7 @@ export interface PageOptions {
 }
 
 /** Reads the `offset` a `next` link points at, when it carries one. */
-function offsetFromNext(next: string): number | undefined {
+export function offsetFromNext(next: string): number | undefined {
 	const query = next.includes('?') ? next.slice(next.indexOf('?') + 1) : '';
 	const value = new URLSearchParams(query).get('offset');
 	if (value === null || !/^\d+$/.test(value)) return undefined;
@@ -70,4 +70,15 @@ export async function collect<T>(
 		if (options.limit !== undefined && entries.length >= options.limit) return entries;
 	}
 	return entries;
+}
+
+/**
+ * The page requests that cover entries `start` to `end` (exclusive) in pages of `pageSize`:
+ * what can be fetched concurrently once the total is known. Each asks for a whole page, except
+ * that none asks beyond `limitEnd` (where a limit stops the list).
+ */
+export function pageRequests(start: number, end: number, pageSize: number, limitEnd = Infinity): PageRequest[] {
+	const requests: PageRequest[] = [];
+	for (let offset = start; offset < end; offset += pageSize) requests.push({ offset, count: Math.min(pageSize, limitEnd - offset) });
+	return requests;
 }

@@ -1,13 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { n8nBin } from './paths';
+import { freePort } from './n8nServer';
+import { n8nBin, runtimePath } from './paths';
 import { run } from './process';
 
 /** The environment a headless n8n runs with: its own user folder, SQLite, no telemetry, loopback only. */
 export function n8nEnv(userFolder: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 	return {
-		PATH: process.env.PATH,
+		// Node 24 first on the Node 24 route (N8N_VERSION=latest), the current PATH otherwise.
+		PATH: runtimePath(),
 		HOME: process.env.HOME,
 		N8N_USER_FOLDER: userFolder,
 		DB_TYPE: 'sqlite',
@@ -35,7 +37,10 @@ export class N8nCli {
 	}
 
 	async exec(args: string[]) {
-		return await run(n8nBin(), args, { env: this.env, cwd: this.userFolder });
+		// Every n8n process opens a task-runner broker (5679 by default): a port of its own lets
+		// CLI commands run while another n8n (npm start, another test run) is up.
+		const env = this.env.N8N_RUNNERS_BROKER_PORT ? this.env : { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+		return await run(n8nBin(), args, { env, cwd: this.userFolder });
 	}
 
 	private writeInput(name: string, data: unknown): string {
@@ -64,28 +69,41 @@ export class N8nCli {
 			stdout = (await this.exec(['execute', `--id=${workflowId}`, '--rawOutput'])).stdout;
 		} catch (error) {
 			stdout = (error as { stdout?: string }).stdout ?? '';
-			if (!stdout.includes('{')) throw error;
+			if (!stdout.includes('{')) throw new Error(`${(error as Error).message}\n${stdout.slice(-3000)}`);
 		}
-		// The run's JSON is printed pretty, so it starts with a line holding only "{".
+		// The run's JSON is printed pretty, so it starts with a line holding only "{" and ends
+		// with the next line holding only "}"; n8n may log more lines after it.
 		const start = stdout.search(/^\{$/m);
 		if (start < 0) throw new Error(`n8n execute printed no run data:\n${stdout.slice(-2000)}`);
-		return JSON.parse(stdout.slice(start)) as ExecutionOutput;
+		const end = stdout.slice(start).search(/^\}$/m);
+		return JSON.parse(end < 0 ? stdout.slice(start) : stdout.slice(start, start + end + 1)) as ExecutionOutput;
 	}
 }
 
 export interface ExecutionOutput {
 	data: {
 		resultData: {
-			runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> }; error?: { message: string } }>>;
+			runData: Record<string, Array<{ data?: { main: Array<Array<OutputItem>> }; error?: { message: string } }>>;
 			error?: { message: string; description?: string };
 		};
 	};
 	status?: string;
 }
 
-/** The items a node put out on its first output, in a run printed by `n8n execute`. */
-export function nodeOutput(output: ExecutionOutput, nodeName: string): Array<Record<string, unknown>> {
+/** An output item: its JSON and, for files, the binary's metadata (the content is stored apart). */
+export interface OutputItem {
+	json: Record<string, unknown>;
+	binary?: Record<string, { fileName?: string; mimeType?: string; fileExtension?: string; fileSize?: string }>;
+}
+
+/** The items a node put out on its first output, with their binary metadata. */
+export function nodeItems(output: ExecutionOutput, nodeName: string): OutputItem[] {
 	const runs = output.data.resultData.runData[nodeName];
 	if (!runs) throw new Error(`Node "${nodeName}" did not run; ran: ${Object.keys(output.data.resultData.runData).join(', ')}`);
-	return (runs[0].data?.main[0] ?? []).map((item) => item.json);
+	return runs[0].data?.main[0] ?? [];
+}
+
+/** The items a node put out on its first output, in a run printed by `n8n execute`. */
+export function nodeOutput(output: ExecutionOutput, nodeName: string): Array<Record<string, unknown>> {
+	return nodeItems(output, nodeName).map((item) => item.json);
 }

@@ -24,11 +24,14 @@ describe('List: count/offset pages, following next, with the limit passed into t
 			options: { pageSize: 5 },
 		});
 		expect(result.error).toBeUndefined();
+		// The first page, then the list's size (Service List Info), then the other pages at once.
 		expect(pageQueries()).toEqual([
 			{ callCenter: '433', count: '5', offset: '0' },
+			{ callCenter: '433' },
 			{ callCenter: '433', count: '5', offset: '5' },
 			{ callCenter: '433', count: '5', offset: '10' },
 		]);
+		expect(apiCalls(sandbox)[1].path).toBe('/configuration/services/info');
 		const services = jsonOf(result);
 		expect(services).toHaveLength(12);
 		expect(new Set(services.map((service) => service.serviceId)).size).toBe(12);
@@ -56,6 +59,7 @@ describe('List: count/offset pages, following next, with the limit passed into t
 		const all = await runLiveVox(sandbox, { resource: 'service', operation: 'list', callCenterId: 9000, returnAll: true });
 		expect(pageQueries().map((query) => [query.count, query.offset])).toEqual([
 			['1000', '0'],
+			[undefined, undefined],
 			['1000', '1000'],
 			['1000', '2000'],
 		]);

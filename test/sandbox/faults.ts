@@ -10,6 +10,13 @@ export type Fault =
 	| { kind: 'drop' }
 	/** Handle the request fully (state changes happen), then destroy the socket instead of answering. */
 	| { kind: 'dropAfterProcessing' }
+	/**
+	 * Handle the request fully (state changes happen), send the status line, the headers (with the
+	 * full Content-Length) and part of the body, then destroy the socket: a reset in the middle of
+	 * the body. `fraction` is the share of the body sent first (default 0.5; at least one byte is
+	 * held back). Recorded with status 0, since the answer never arrived whole.
+	 */
+	| { kind: 'dropMidBody'; fraction?: number }
 	/** Handle normally, answer after an extra delay. */
 	| { kind: 'delay'; ms: number };
 

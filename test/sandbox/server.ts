@@ -7,15 +7,19 @@ import { createServer, STATUS_CODES } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { FaultQueue } from './faults';
+import { InFlightGate } from './inFlightLimit';
+import type { InFlightLimit } from './inFlightLimit';
 import type { Fault } from './faults';
 import { ApioSandbox } from './apio';
 import { LiveVoxSandbox } from './livevox';
 import { VccLiveSandbox } from './vcclive';
 import type { RecordedRequest, SandboxRequest, SandboxResponse, SandboxVendor } from './types';
+import type { EncodedResponse } from './wire';
 import { encodeResponse, normalizeHeaders, parseBody, parseQuery, readBody, splitSegments } from './wire';
 
 export type { Fault, FaultRule } from './faults';
 export { FaultQueue } from './faults';
+export type { InFlightLimit } from './inFlightLimit';
 export type { RecordedRequest, SandboxRequest, SandboxResponse, SandboxVendor } from './types';
 export { ApioSandbox } from './apio';
 export { LiveVoxSandbox } from './livevox';
@@ -45,6 +49,10 @@ export interface Sandbox {
 	clearRequests(): void;
 	setLatency(ms: number): void;
 	faults: FaultQueue;
+	/** A tenant rate limit: 429 with Retry-After while more than `maxInFlight` requests are served; undefined lifts it. */
+	setInFlightLimit(limit: InFlightLimit | undefined): void;
+	/** Requests refused by the in-flight limit since it was last set. */
+	readonly inFlightRefusals: number;
 	/** Closes the server and every open socket, and cancels pending delays. */
 	close(): Promise<void>;
 }
@@ -61,6 +69,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const vcclive = new VccLiveSandbox();
 	const vendors: SandboxVendor[] = [livevox, vcclive, apio];
 	const faults = new FaultQueue();
+	const gate = new InFlightGate();
 	const requests: RecordedRequest[] = [];
 	const sockets = new Set<Socket>();
 	const waits = new Set<PendingWait>();
@@ -106,13 +115,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		const { body, invalidJson } = parseBody(rawBody, headers['content-type']);
 		record.body = body;
 
-		const finish = (): void => options.onRequestDone?.(record);
+		let leave = (): void => undefined;
+		const finish = (): void => {
+			leave();
+			options.onRequestDone?.(record);
+		};
 		const drop = (): void => {
 			incoming.socket.destroy();
 			finish();
 		};
 
 		const fault: Fault | undefined = faults.take(record.vendor, method, path);
+		const admission = fault === undefined ? gate.admit(record.vendor) : undefined;
+		if (admission) leave = admission.leave;
 		if (fault?.kind === 'drop') {
 			await wait(latency);
 			return drop();
@@ -121,6 +136,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		let response: SandboxResponse;
 		if (fault?.kind === 'status') {
 			response = faultResponse(fault);
+		} else if (admission?.refusal) {
+			response = admission.refusal;
 		} else if (!vendor) {
 			response = { status: 404, body: { code: 404, message: 'No vendor is mounted at this path' } };
 		} else {
@@ -135,6 +152,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				invalidJson,
 			};
 			response = await handleSafely(vendor, request);
+			record.handledStatus = response.status;
 		}
 
 		await wait(latency + (fault?.kind === 'delay' ? checkedDelay(fault.ms) : 0));
@@ -142,6 +160,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		if (closing || outgoing.destroyed) return finish();
 
 		const encoded = encodeResponse(response, headers['accept-encoding']);
+		if (fault?.kind === 'dropMidBody') return dropMidBody(outgoing, encoded, fault.fraction, drop);
 		record.status = encoded.status;
 		outgoing.writeHead(encoded.status, encoded.headers);
 		outgoing.end(encoded.payload);
@@ -192,6 +211,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			latencyMs = checkedDelay(ms);
 		},
 		faults,
+		setInFlightLimit: (limit: InFlightLimit | undefined) => gate.set(limit),
+		get inFlightRefusals() {
+			return gate.refused;
+		},
 		close: () => {
 			closed ??= new Promise<void>((resolve) => {
 				closing = true;
@@ -206,6 +229,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return closed;
 		},
 	};
+}
+
+/** Sends the headers and part of the body, then destroys the socket once that part is flushed. */
+function dropMidBody(
+	outgoing: ServerResponse,
+	encoded: EncodedResponse,
+	fraction: number | undefined,
+	drop: () => void,
+): void {
+	const payload = encoded.payload ?? Buffer.alloc(0);
+	const share = Math.min(1, Math.max(0, fraction ?? 0.5));
+	const sent = Math.min(Math.floor(payload.length * share), Math.max(0, payload.length - 1));
+	// The full Content-Length promises more than is sent, so the client sees a cut body.
+	outgoing.writeHead(encoded.status, { ...encoded.headers, 'content-length': String(Math.max(payload.length, 1)) });
+	outgoing.write(payload.subarray(0, sent), () => drop());
 }
 
 function isUnderPrefix(pathname: string, prefix: string): boolean {

@@ -55,6 +55,12 @@ export interface RecordedRequest {
 	body: unknown;
 	/** Status sent, or 0 while unanswered and when the connection was dropped. */
 	status: number;
+	/**
+	 * The status the vendor module answered with, also when the answer was then delayed, cut or
+	 * dropped; undefined when the vendor never handled the request (an injected status or drop).
+	 * A 2xx here means the sandbox accepted the request and its state changed.
+	 */
+	handledStatus?: number;
 }
 
 export function jsonResponse(status: number, body: unknown, headers?: HeaderMap): SandboxResponse {

@@ -5,7 +5,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { runPerItem } from '../../../shared/runPerItem';
 import type { LiveVoxClient } from '../../transport';
 import type { CsvTable } from './callDetailsCsv';
-import { callEventKey, csvText, parseCsvBytes, recordBuilder, zonedIsoFromStamp } from './callDetailsCsv';
+import { callEventKey, csvText, parseCsvBytes, parseCsvRecords, recordBuilder, zonedIsoFromStamp } from './callDetailsCsv';
 import { describeWindow } from './dateRange';
 import { fetchReport } from './fetchReport';
 import { sharedReportFields } from './reportFields';
@@ -119,14 +119,11 @@ async function pull(
 		// Parsed, and turned into items, as each answer arrives, while the other requests are still running.
 		read: (answer) => {
 			if (!simplify) return (answer ?? '').toString('utf8');
+			// Items only: built row by row as the text is parsed; only the keys are kept to merge.
+			if (output === 'items') return parseCsvRecords(answer ?? '', toIso);
 			const table: ParsedWindow = parseCsvBytes(answer ?? '');
 			if (output === 'file') return table;
 			table.records = table.rows.map(recordBuilder(table.header, toIso));
-			if (output === 'items') {
-				// Only the keys are needed to merge: the text rows go, halving what is held in memory.
-				table.keys = table.rows.map(callEventKey(table.header));
-				table.rows = [];
-			}
 			return table;
 		},
 	});

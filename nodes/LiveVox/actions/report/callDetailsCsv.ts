@@ -13,25 +13,61 @@ export interface CsvTable {
 const CHUNK_BYTES = 1 << 20;
 
 /**
- * Parses a CSV answer from its bytes, chunk by chunk (a chunk may end inside a character, a
- * field or a quoted line break). A byte-order mark and CRLF line ends are handled; an empty
- * answer is an empty table.
+ * Reads a CSV answer from its bytes, chunk by chunk (a chunk may end inside a character, a
+ * field or a quoted line break), and hands each row to `visit` as soon as it is complete, so
+ * the caller can keep what it needs of a row and let the rest go. A byte-order mark and CRLF
+ * line ends are handled.
  */
-export function parseCsvBytes(bytes: Buffer | string, chunkBytes = CHUNK_BYTES): CsvTable {
+export function readCsvBytes(bytes: Buffer | string, visit: (row: string[]) => void, chunkBytes = CHUNK_BYTES): void {
 	const buffer = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
 	const decoder = new TextDecoder('utf-8');
 	const reader = new CsvReader();
-	const rows: string[][] = [];
-	const keep = (completed: string[][]) => {
-		for (const row of completed) rows.push(row);
+	const each = (completed: string[][]) => {
+		for (const row of completed) visit(row);
 	};
 	for (let offset = 0; offset < buffer.length; offset += chunkBytes) {
-		keep(reader.push(decoder.decode(buffer.subarray(offset, offset + chunkBytes), { stream: true })));
+		each(reader.push(decoder.decode(buffer.subarray(offset, offset + chunkBytes), { stream: true })));
 	}
-	keep(reader.push(decoder.decode()));
-	keep(reader.end());
-	const [header = [], ...body] = rows;
-	return { header: header.map((name) => name.trim()), rows: body };
+	each(reader.push(decoder.decode()));
+	each(reader.end());
+}
+
+/** Parses a CSV answer from its bytes into its header and rows (see readCsvBytes); an empty answer is an empty table. */
+export function parseCsvBytes(bytes: Buffer | string, chunkBytes = CHUNK_BYTES): CsvTable {
+	const rows: string[][] = [];
+	readCsvBytes(bytes, (row) => rows.push(row), chunkBytes);
+	// shift() rather than destructuring: no copy of a 200,000-row array.
+	const header = rows.shift() ?? [];
+	return { header: header.map((name) => name.trim()), rows };
+}
+
+/**
+ * Parses a CSV answer straight into items and call event keys, row by row: the text rows are
+ * never held all at once (at 200,000 rows they would take more memory than the items).
+ */
+export function parseCsvRecords(
+	bytes: Buffer | string,
+	toIso: (stamp: string) => string | null,
+	chunkBytes = CHUNK_BYTES,
+): CsvTable & { records: IDataObject[]; keys: string[] } {
+	const table = { header: [] as string[], rows: [] as string[][], records: [] as IDataObject[], keys: [] as string[] };
+	let build: RecordBuilder | undefined;
+	let keyOf: ((row: readonly string[]) => string) | undefined;
+	readCsvBytes(
+		bytes,
+		(row) => {
+			if (build === undefined || keyOf === undefined) {
+				table.header = row.map((name) => name.trim());
+				build = recordBuilder(table.header, toIso);
+				keyOf = callEventKey(table.header);
+				return;
+			}
+			table.records.push(build(row));
+			table.keys.push(keyOf(row));
+		},
+		chunkBytes,
+	);
+	return table;
 }
 
 /** Columns LiveVox fills with numbers (counts, seconds, numeric ids). Everything else stays text. */

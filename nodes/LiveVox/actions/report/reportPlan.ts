@@ -46,7 +46,7 @@ function readRange(context: IExecuteFunctions, itemIndex: number, zone: string):
 }
 
 function readWholeNumber(value: unknown, label: string, min: number): number {
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+	if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
 		throw new InvalidInput(`${label} must be a whole number of at least ${min}, got ${String(value)}`, `Set ${label} to ${min} or more.`);
 	}
 	return value;

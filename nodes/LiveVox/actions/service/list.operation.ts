@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toId } from '../../../shared/input';
-import { collect } from '../../../shared/pages';
 import type { LiveVoxClient } from '../../transport';
-import { limitField, pageSizeOption, readPaging, returnAllField, servicePages } from './paging';
+import { collectServicePages, limitField, pageSizeOption, readPaging, returnAllField } from './paging';
 
 export const kind = 'read';
 
@@ -34,7 +33,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** The services of a call center your user may see, one item each, across as many pages as needed. */
+/** The services of a call center your user may see, one item each, across as many pages as needed (fetched concurrently once the list's size is known). */
 export async function execute(
 	this: IExecuteFunctions,
 	client: LiveVoxClient,
@@ -42,7 +41,22 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const callCenterId = toId(this.getNodeParameter('callCenterId', itemIndex), 'Call Center ID');
 	const paging = readPaging(this, itemIndex);
-	const pages = servicePages(
+	// The list's size (Service List Info), asked only when more than one further page is wanted:
+	// with it the pages are fetched concurrently. Without it (the lookup failed) they come one by one.
+	const sizeOf = async (): Promise<number | undefined> => {
+		try {
+			const info = await client.request<IDataObject | undefined>({
+				method: 'GET',
+				path: '/configuration/services/info',
+				qs: { callCenter: callCenterId },
+				kind,
+			});
+			return typeof info?.size === 'number' ? info.size : undefined;
+		} catch {
+			return undefined;
+		}
+	};
+	return await collectServicePages(
 		client,
 		({ offset, count }) => ({
 			method: 'GET',
@@ -54,6 +68,6 @@ export async function execute(
 			},
 		}),
 		paging,
+		sizeOf,
 	);
-	return await collect(pages, { limit: paging.limit });
 }

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InvalidInput } from '../../../shared/input';
-import type { PageRequest } from '../../../shared/pages';
-import { iteratePages } from '../../../shared/pages';
+import type { Page, PageRequest } from '../../../shared/pages';
+import { iteratePages, offsetFromNext, pageRequests } from '../../../shared/pages';
+import { runPool } from '../../../shared/pool';
 import type { LiveVoxClient, LiveVoxRequest } from '../../transport';
 
 /** LiveVox's hard cap of entries per page. */
@@ -77,4 +78,51 @@ export function servicePages(
 		},
 		{ pageSize: paging.pageSize, limit: paging.limit },
 	);
+}
+
+/** Pages fetched at the same time once a list's size is known (as many as a report's windows). */
+export const PAGE_CONCURRENCY = 4;
+
+/**
+ * Every service a list asks for, in list order. The first page comes alone (most lists fit in
+ * one). When more than one further page is wanted and `sizeOf` can tell the list's size
+ * (Service List Info: one request), the remaining pages are fetched PAGE_CONCURRENCY at a time
+ * instead of one after the other. Pages beyond that size (the list grew meanwhile), and all
+ * pages when the size is unknown, follow one at a time through the `next` links.
+ */
+export async function collectServicePages(
+	client: LiveVoxClient,
+	requestFor: (page: PageRequest) => LiveVoxRequest,
+	paging: Paging,
+	sizeOf: () => Promise<number | undefined>,
+): Promise<IDataObject[]> {
+	const fetchPage = async (page: PageRequest): Promise<Page<IDataObject>> => {
+		const answer = await client.request<ServicePage | undefined>(requestFor(page));
+		return { items: answer?.service ?? [], next: answer?.next };
+	};
+	const { pageSize, limit } = paging;
+	const first = await fetchPage({ offset: 0, count: limit === undefined ? pageSize : Math.min(pageSize, limit) });
+	const entries = limit === undefined ? first.items : first.items.slice(0, limit);
+	const next = first.next?.trim();
+	if (entries.length === 0 || !next || (limit !== undefined && entries.length >= limit)) return entries;
+	let offset = offsetFromNext(next) ?? first.items.length;
+	if (offset <= 0) return entries;
+	const missing = limit === undefined ? Infinity : limit - entries.length;
+	if (missing > pageSize) {
+		const size = await sizeOf();
+		if (size !== undefined && size > offset) {
+			const end = Math.min(size, offset + missing);
+			const pages = await runPool(pageRequests(offset, end, pageSize, offset + missing), PAGE_CONCURRENCY, fetchPage);
+			// Appended one by one: spreading 10,000 entries into push() would strain the stack.
+			for (const page of pages) for (const entry of page.items) entries.push(entry);
+			const last = pages[pages.length - 1];
+			if (!last?.next?.trim() || (limit !== undefined && entries.length >= limit)) {
+				return limit === undefined ? entries : entries.slice(0, limit);
+			}
+			offset = end;
+		}
+	}
+	const rest = iteratePages(fetchPage, { pageSize, offset, limit: limit === undefined ? undefined : limit - entries.length });
+	for await (const page of rest) for (const entry of page) entries.push(entry);
+	return entries;
 }

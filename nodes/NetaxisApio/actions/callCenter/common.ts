@@ -58,6 +58,11 @@ function readText(context: IExecuteFunctions, name: string, label: string, itemI
 	if (text === '') {
 		throw new InvalidInput(`${label} is missing`, `Enter the ${label} of the call center.`);
 	}
+	// In a URL path "." and ".." (even percent-encoded) are steps, not names: the request would
+	// go to another address. No tenant, group or call center is named that.
+	if (text === '.' || text === '..') {
+		throw new InvalidInput(`${label} "${text}" is not a valid ID`, `Enter the ${label} of the call center as APIO shows it.`);
+	}
 	return text;
 }
 

@@ -1,0 +1,109 @@
+/**
+ * The queue-alert example in a running n8n: `n8n execute` only starts from a Manual Trigger,
+ * so the LiveVox Trigger is checked as users run it — the workflow published (active) in a
+ * started n8n, the sandbox queue made to cross the threshold, and the execution n8n starts
+ * seen to appear with the alert in it. n8n polls at most once a minute: this takes minutes.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+import { n8nEnv } from '../../scripts/realN8n/n8nCli';
+import type { N8nServer } from '../../scripts/realN8n/n8nServer';
+import { freePort, RestSession, setUpOwner, startN8nServer, waitForN8n } from '../../scripts/realN8n/n8nServer';
+import { n8nInstallDir } from '../../scripts/realN8n/paths';
+import { sandboxCredentials } from '../../scripts/realN8n/sandboxCredentials';
+import { loadExample, testCopy } from './exampleWorkflows';
+import type { RealN8n } from './realN8nSetup';
+import { startRealN8n } from './realN8nSetup';
+
+const WORKFLOW_ID = 'exTestQueueAlert01';
+const SERVICE_ID = 21429;
+
+let n8n: RealN8n;
+let server: N8nServer | undefined;
+
+afterAll(async () => {
+	await server?.stop();
+	await n8n?.close();
+});
+
+interface ExecutionSummary {
+	id: string;
+	workflowId: string;
+	mode: string;
+	status: string;
+}
+
+interface TaskData {
+	data?: { main: Array<Array<{ json: Record<string, unknown> }>> };
+}
+
+/** n8n stores run data with `flatted`; the REST API returns it as such. Read with n8n's own copy. */
+function parseRunData(serialized: string): { resultData: { runData: Record<string, TaskData[]> } } {
+	const fromN8n = createRequire(path.join(n8nInstallDir(), 'node_modules', 'n8n', 'package.json'));
+	const flatted = fromN8n('flatted') as { parse(text: string): unknown };
+	return flatted.parse(serialized) as { resultData: { runData: Record<string, TaskData[]> } };
+}
+
+async function executionsOf(session: RestSession, workflowId: string): Promise<ExecutionSummary[]> {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	return (await session.get<{ results: ExecutionSummary[] }>(`executions?filter=${filter}`)).results;
+}
+
+/** Polls n8n's execution list (bounded: n8n polls the trigger at most once a minute). */
+async function waitForExecutions(session: RestSession, workflowId: string, count: number): Promise<ExecutionSummary[]> {
+	for (let attempt = 0; attempt < 80; attempt++) {
+		const executions = (await executionsOf(session, workflowId)).filter((execution) => execution.status !== 'running' && execution.status !== 'new');
+		if (executions.length >= count) return executions;
+		await new Promise((resolve) => setTimeout(resolve, 3000));
+	}
+	return await executionsOf(session, workflowId);
+}
+
+test('queue alert: published in a running n8n, the sandbox crosses the threshold and comes back, and one execution for each appears', async () => {
+	n8n = await startRealN8n();
+	await n8n.cli.importCredentials(sandboxCredentials(n8n.sandbox));
+	const workflow = testCopy(loadExample('livevox-queue-alert.json'), WORKFLOW_ID);
+	await n8n.cli.importWorkflow(workflow);
+	// Publishing is what the editor's "Publish" (activate) does; a running n8n activates what is published at start.
+	await n8n.cli.exec(['publish:workflow', `--id=${WORKFLOW_ID}`]);
+
+	const env = n8nEnv(n8n.cli.userFolder, { N8N_PORT: String(await freePort()), N8N_LOG_LEVEL: 'warn' });
+	server = await startN8nServer(env, 'ignore');
+	await waitForN8n(server);
+	await setUpOwner(server.url);
+	const session = await RestSession.logIn(server.url);
+	const active = await session.get<{ active: boolean; activeVersionId?: string | null }>(`workflows/${WORKFLOW_ID}`);
+	expect(active.active).toBe(true);
+
+	// The sandbox queue starts with 2 calls on hold, under the threshold of 5: polls find nothing.
+	expect(n8n.sandbox.livevox.supervisor.stats(SERVICE_ID)?.callsOnHold).toBe(2);
+	n8n.sandbox.livevox.supervisor.setQueueStats(SERVICE_ID, { callsOnHold: 7 });
+
+	const [execution, ...others] = await waitForExecutions(session, WORKFLOW_ID, 1);
+	expect(execution).toMatchObject({ workflowId: WORKFLOW_ID, mode: 'trigger', status: 'success' });
+	expect(others).toEqual([]);
+	const polls = n8n.sandbox.requests.filter((request) => request.path === `/callControl/supervisor/calls/queue/${SERVICE_ID}`);
+	expect(polls.length).toBeGreaterThan(0);
+
+	const detail = await session.get<{ data: string }>(`executions/${execution.id}`);
+	const runData = parseRunData(detail.data).resultData.runData;
+	const [crossing] = runData['Calls on Hold ≥ 5'][0].data?.main[0] ?? [];
+	expect(crossing.json).toMatchObject({ event: 'thresholdCrossed', serviceId: SERVICE_ID, metric: 'callsOnHold', threshold: 5, value: 7 });
+	const [alert] = runData['Alert Text'][0].data?.main[0] ?? [];
+	expect(alert.json).toMatchObject({ event: 'thresholdCrossed', serviceId: SERVICE_ID });
+	expect(alert.json.text).toMatch(/^:rotating_light: Queue alert: service 21429 has 7 calls on hold \(threshold 5\), 7 agents available, 8 calls in progress\. Checked \d{4}-/);
+	// What Slack would have been sent (the test copy's local end node).
+	expect(runData['Send to Slack'][0].data?.main[0][0].json).toEqual(alert.json);
+
+	// Back under the threshold: one more execution (Notify on Recovery), and no repeat of the alert.
+	n8n.sandbox.livevox.supervisor.setQueueStats(SERVICE_ID, { callsOnHold: 1 });
+	const afterRecovery = await waitForExecutions(session, WORKFLOW_ID, 2);
+	expect(afterRecovery).toHaveLength(2);
+	const recovery = afterRecovery.find((candidate) => candidate.id !== execution.id) as ExecutionSummary;
+	expect(recovery).toMatchObject({ mode: 'trigger', status: 'success' });
+	const recoveryRun = parseRunData((await session.get<{ data: string }>(`executions/${recovery.id}`)).data).resultData.runData;
+	const [recovered] = recoveryRun['Alert Text'][0].data?.main[0] ?? [];
+	expect(recovered.json.event).toBe('thresholdRecovered');
+	expect(recovered.json.text).toMatch(/^:white_check_mark: Queue back to normal: service 21429 has 1 calls on hold \(threshold 5\)/);
+});

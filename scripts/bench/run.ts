@@ -1,0 +1,157 @@
+/**
+ * `npm run bench`: this package's nodes side by side with what an n8n user would build instead
+ * (n8n's HTTP Request node), in a real n8n (the one the real-n8n tests use), against the
+ * sandbox with a set latency. Each scenario's workflows run alternately; each run is timed
+ * from n8n's own execution record. Prints the figures and writes BENCHMARKS.md.
+ *
+ *   npm run bench -- [--runs=3] [--latency=100] [--only=cer90,services,ratelimit,vcc12,csv]
+ *                    [--csv-rows=200000] [--out=BENCHMARKS.md] [--keep]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { liveVoxCredential, vccLiveCredential } from '../realN8n/sandboxCredentials';
+import { ensureN8nInstalled } from '../realN8n/installN8n';
+import { installPackage, packPackage } from '../realN8n/installPackage';
+import { N8nCli, n8nEnv } from '../realN8n/n8nCli';
+import { REPO_ROOT } from '../realN8n/paths';
+import { startSandbox } from '../../test/sandbox/server';
+import type { CsvLimit } from './csvParseLimit';
+import { csvParseLimit, saveReportCsv } from './csvParseLimit';
+import type { ExecutionMeasure } from './n8nRunner';
+import { executeWorkflow } from './n8nRunner';
+import type { Measured, RunRecord } from './report';
+import { median, printScenario, writeReport } from './report';
+import type { BenchSettings, Scenario } from './scenarios';
+import { CSV_RANGE, scenarios, SERVICES_CALL_CENTER } from './scenarios';
+import { emptyWorkflow } from './workflows';
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function option(name: string, fallback: string): string {
+	const given = process.argv.find((arg) => arg.startsWith(`--${name}=`));
+	return given ? given.slice(name.length + 3) : fallback;
+}
+
+/** A TCP port nobody listens on now. */
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+async function measureScenario(scenario: Scenario, cli: N8nCli, runs: number): Promise<Measured> {
+	scenario.before();
+	try {
+		const measure = async (index: number): Promise<RunRecord> => {
+			const variant = scenario.variants[index];
+			scenario.sandbox.clearRequests();
+			const execution: ExecutionMeasure = await executeWorkflow(cli.env, cli.userFolder, variant.workflow.id, variant.workflow.resultNode);
+			const requests = scenario.sandbox.requests.filter((request) => request.vendor === scenario.vendor);
+			return {
+				...execution,
+				requests: requests.length,
+				logins: requests.filter((request) => request.path.endsWith('/session/login')).length,
+				refused: requests.filter((request) => request.status === 429).length,
+			};
+		};
+		// Warm-up: fills the sandbox's answer cache, stores the node's session.
+		for (let index = 0; index < scenario.variants.length; index++) {
+			const warm = await measure(index);
+			log(`  warm-up ${scenario.variants[index].label}: ${warm.ms} ms, ${warm.rows} rows, ${warm.status}`);
+		}
+		const records: RunRecord[][] = scenario.variants.map(() => []);
+		for (let run = 0; run < runs; run++) {
+			// A and B alternate: the node first in even runs, last in odd runs.
+			const order = scenario.variants.map((_, index) => index);
+			if (run % 2 === 1) order.reverse();
+			for (const index of order) {
+				const record = await measure(index);
+				records[index].push(record);
+				log(`  run ${run + 1} ${scenario.variants[index].label}: ${record.ms} ms, ${record.requests} requests, ${record.rows} rows, ${record.status}`);
+			}
+		}
+		let csv: CsvLimit | undefined;
+		if (scenario.csv) {
+			const file = path.join(mkdtempSync(path.join(tmpdir(), 'callcenter-bench-')), 'call-events.csv');
+			const bytes = await saveReportCsv(scenario.sandbox, CSV_RANGE, file);
+			const tries: CsvLimit[] = [];
+			for (let attempt = 0; attempt < 3; attempt++) tries.push(await csvParseLimit(file, bytes));
+			tries.sort((a, b) => a.parseMs - b.parseMs);
+			csv = tries[1];
+			rmSync(path.dirname(file), { recursive: true, force: true });
+		}
+		return { scenario, records, csv };
+	} finally {
+		scenario.after();
+	}
+}
+
+async function main() {
+	const runs = Number(option('runs', '3'));
+	const settings: BenchSettings = {
+		latencyMs: Number(option('latency', '100')),
+		concurrency: 4,
+		rateLimit: 2,
+		cerCallsPerDay: 200,
+		csvRows: Number(option('csv-rows', '200000')),
+		services: 10_000,
+	};
+	const only = option('only', '').split(',').filter(Boolean);
+	const out = path.resolve(REPO_ROOT, option('out', 'BENCHMARKS.md'));
+	const loadBefore = loadavg();
+
+	await ensureN8nInstalled(log);
+	const tarball = await packPackage(log);
+	const userFolder = mkdtempSync(path.join(tmpdir(), 'callcenter-bench-n8n-'));
+	await installPackage(tarball, userFolder);
+	const main = await startSandbox({ latencyMs: settings.latencyMs });
+	const services = await startSandbox({ latencyMs: settings.latencyMs });
+	services.livevox.seedCallCenter(SERVICES_CALL_CENTER, settings.services);
+	try {
+		// Other n8n processes may run on this machine: the task broker gets a port of its own.
+		const cli = new N8nCli(userFolder, n8nEnv(userFolder, { N8N_RUNNERS_BROKER_PORT: String(await freePort()), N8N_PORT: String(await freePort()) }));
+		const liveVox = liveVoxCredential(main, 'lvBenchCred00001');
+		const liveVoxServices = { ...liveVoxCredential(services, 'lvBenchSvcCred01'), name: 'LiveVox sandbox (10,000 services)' };
+		const vccLive = vccLiveCredential(main, 'vccBenchCred0001');
+		await cli.importCredentials([liveVox, liveVoxServices, vccLive]);
+		const reference = (credential: { id: string; name: string }) => ({ id: credential.id, name: credential.name });
+		const all = scenarios(main, services, { liveVox: reference(liveVox), liveVoxServices: reference(liveVoxServices), vccLive: reference(vccLive) }, settings);
+		const chosen = all.filter((scenario) => only.length === 0 || only.includes(scenario.key));
+		const workflows = new Map(chosen.flatMap((scenario) => scenario.variants.map((variant) => [variant.workflow.id, variant.workflow.workflow] as const)));
+		const empty = emptyWorkflow();
+		await cli.importWorkflow([...workflows.values(), empty.workflow]);
+		const emptyTimes: number[] = [];
+		for (let run = 0; run < 3; run++) emptyTimes.push((await executeWorkflow(cli.env, cli.userFolder, empty.id, empty.resultNode)).ms);
+		const emptyMs = median(emptyTimes);
+		log(`An empty workflow takes n8n ${emptyMs} ms`);
+
+		const measured: Measured[] = [];
+		for (const scenario of chosen) {
+			log(`\n${scenario.title}`);
+			const result = await measureScenario(scenario, cli, runs);
+			measured.push(result);
+			printScenario(result, settings);
+		}
+		const loadAfter = loadavg();
+		writeReport(out, measured, { settings, runs, loadBefore, loadAfter, emptyMs, complete: chosen.length === all.length });
+		log(`\nWritten: ${path.relative(process.cwd(), out)}`);
+	} finally {
+		await Promise.all([main.close(), services.close()]);
+		if (process.argv.includes('--keep')) log(`n8n user folder kept: ${userFolder}`);
+		else rmSync(userFolder, { recursive: true, force: true });
+	}
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exitCode = 1;
+});
+

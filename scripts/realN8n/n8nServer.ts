@@ -1,0 +1,127 @@
+/**
+ * A running n8n (`n8n start`) for `npm start` and for the tests that need one (an active
+ * trigger): started on loopback, waited for, its owner account set up, its REST API used
+ * with the owner's session.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+
+import { n8nBin } from './paths';
+
+export const DEMO_OWNER = { email: 'demo@callcenter.local', firstName: 'Demo', lastName: 'Owner', password: 'CallCenter2026' };
+
+export type Owner = typeof DEMO_OWNER;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A TCP port nothing listens on right now, on loopback. */
+export async function freePort(): Promise<number> {
+	return await new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+export interface N8nServer {
+	url: string;
+	process: ChildProcess;
+	isRunning(): boolean;
+	/** Stops n8n (SIGTERM, then SIGKILL after 15 s) and waits for it to exit. */
+	stop(): Promise<void>;
+}
+
+/**
+ * Starts `n8n start` with the environment of a CLI (same user folder); `N8N_PORT` must be in
+ * it. Its task-runner broker gets a free port unless the environment names one.
+ */
+export async function startN8nServer(env: NodeJS.ProcessEnv, output: 'inherit' | 'ignore' = 'inherit'): Promise<N8nServer> {
+	const withBroker = env.N8N_RUNNERS_BROKER_PORT ? env : { ...env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+	const child = spawn(n8nBin(), ['start'], { env: withBroker, stdio: ['ignore', output, output] });
+	let running = true;
+	const exited = new Promise<void>((resolve) => {
+		child.once('exit', () => {
+			running = false;
+			resolve();
+		});
+	});
+	return {
+		url: `http://127.0.0.1:${env.N8N_PORT}`,
+		process: child,
+		isRunning: () => running,
+		async stop() {
+			if (!running) return;
+			child.kill('SIGTERM');
+			const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+			await exited;
+			clearTimeout(timer);
+		},
+	};
+}
+
+/** Waits until n8n answers /healthz (two minutes at most). */
+export async function waitForN8n(server: N8nServer): Promise<void> {
+	for (let attempt = 0; attempt < 240; attempt++) {
+		if (!server.isRunning()) throw new Error('n8n stopped while starting; see its output');
+		try {
+			if ((await fetch(`${server.url}/healthz`)).ok) return;
+		} catch {
+			// not listening yet
+		}
+		await pause(500);
+	}
+	throw new Error('n8n did not answer within two minutes');
+}
+
+/**
+ * Creates the owner account the first time; later runs find it there (n8n answers 400).
+ * /healthz answers before the REST routes are registered, so a 404 means "not yet".
+ */
+export async function setUpOwner(url: string, owner: Owner = DEMO_OWNER): Promise<void> {
+	for (let attempt = 0; attempt < 120; attempt++) {
+		const answer = await fetch(`${url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(owner),
+		});
+		if (answer.ok || answer.status === 400) return;
+		if (answer.status !== 404) throw new Error(`Owner setup answered ${answer.status}`);
+		await pause(500);
+	}
+	throw new Error('n8n did not offer the owner setup within a minute');
+}
+
+/** The owner's session with n8n's REST API (the endpoints the editor uses). */
+export class RestSession {
+	private constructor(
+		readonly url: string,
+		private readonly cookie: string,
+	) {}
+
+	static async logIn(url: string, owner: Owner = DEMO_OWNER): Promise<RestSession> {
+		const answer = await fetch(`${url}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
+		});
+		if (!answer.ok) throw new Error(`n8n login answered ${answer.status}: ${await answer.text()}`);
+		const cookie = answer.headers
+			.getSetCookie()
+			.map((line) => line.split(';')[0])
+			.find((pair) => pair.startsWith('n8n-auth='));
+		if (!cookie) throw new Error('n8n login set no n8n-auth cookie');
+		return new RestSession(url, cookie);
+	}
+
+	/** GET /rest/<path>, returning the `data` n8n wraps its answers in. */
+	async get<T>(path: string): Promise<T> {
+		const answer = await fetch(`${this.url}/rest/${path}`, { headers: { cookie: this.cookie } });
+		if (!answer.ok) throw new Error(`GET /rest/${path} answered ${answer.status}: ${await answer.text()}`);
+		return ((await answer.json()) as { data: T }).data;
+	}
+}
