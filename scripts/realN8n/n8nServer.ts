@@ -118,6 +118,17 @@ export class RestSession {
 		return new RestSession(url, cookie);
 	}
 
+	/** POST /rest/<path> with a JSON body, returning the `data` n8n wraps its answers in. */
+	async post<T>(path: string, body: unknown): Promise<T> {
+		const answer = await fetch(`${this.url}/rest/${path}`, {
+			method: 'POST',
+			headers: { cookie: this.cookie, 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+		if (!answer.ok) throw new Error(`POST /rest/${path} answered ${answer.status}: ${await answer.text()}`);
+		return ((await answer.json()) as { data: T }).data;
+	}
+
 	/** GET /rest/<path>, returning the `data` n8n wraps its answers in. */
 	async get<T>(path: string): Promise<T> {
 		const answer = await fetch(`${this.url}/rest/${path}`, { headers: { cookie: this.cookie } });
