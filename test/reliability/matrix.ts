@@ -224,6 +224,28 @@ const targetRequests = (requests: RecordedRequest[], family: Family) =>
 			(typeof family.target.path === 'string' ? request.path === family.target.path : family.target.path.test(request.path)),
 	);
 
+/** Runs a family once and adds what every cell counts: the run, its waits, requests, leaks and crash. */
+async function runCounted(
+	cell: CellResult,
+	matrix: MatrixSandbox,
+	family: Family,
+	scenario: Scenario,
+	recorder: LogRecorder,
+) {
+	const outcome = await runFamily(matrix, family, scenario, recorder);
+	const { result, waitedMs, requests, leaks } = outcome;
+	cell.runs += 1;
+	cell.waitedMs += waitedMs;
+	cell.requests += requests.length;
+	cell.leaks += leaks.length;
+	for (const leak of leaks) cell.problems.push(`leak in ${leak.where}: ${leak.secret}`);
+	if (isCrash(result.error)) {
+		cell.crashes += 1;
+		cell.problems.push(`crash: ${result.error?.name}: ${result.error?.message}`);
+	}
+	return outcome;
+}
+
 export async function runReadCell(
 	matrix: MatrixSandbox,
 	family: Family,
@@ -235,16 +257,7 @@ export async function runReadCell(
 	const cell = emptyCell('read', family, scenario);
 	cell.referenceRequests = reference.requests;
 	for (let run = 0; run < runs; run++) {
-		const { result, waitedMs, requests, leaks } = await runFamily(matrix, family, scenario, recorder);
-		cell.runs += 1;
-		cell.waitedMs += waitedMs;
-		cell.requests += requests.length;
-		cell.leaks += leaks.length;
-		for (const leak of leaks) cell.problems.push(`leak in ${leak.where}: ${leak.secret}`);
-		if (isCrash(result.error)) {
-			cell.crashes += 1;
-			cell.problems.push(`crash: ${result.error?.name}: ${result.error?.message}`);
-		}
+		const { result, requests } = await runCounted(cell, matrix, family, scenario, recorder);
 		if (result.error) {
 			cell.errors += 1;
 			cell.lastError = `${result.error.message} | ${result.error.description ?? ''}`;
@@ -288,16 +301,7 @@ export async function runWriteCell(
 	const cell = emptyCell('write', family, scenario);
 	cell.referenceRequests = reference.requests;
 	for (let run = 0; run < runs; run++) {
-		const { result, waitedMs, requests, leaks } = await runFamily(matrix, family, scenario, recorder);
-		cell.runs += 1;
-		cell.waitedMs += waitedMs;
-		cell.requests += requests.length;
-		cell.leaks += leaks.length;
-		for (const leak of leaks) cell.problems.push(`leak in ${leak.where}: ${leak.secret}`);
-		if (isCrash(result.error)) {
-			cell.crashes += 1;
-			cell.problems.push(`crash: ${result.error?.name}: ${result.error?.message}`);
-		}
+		const { result, requests } = await runCounted(cell, matrix, family, scenario, recorder);
 		// Accepted: the sandbox handled the write and answered 2xx (even if the answer was then lost).
 		const accepted = targetRequests(requests, family).filter(
 			(request) => request.handledStatus !== undefined && request.handledStatus >= 200 && request.handledStatus < 300,
