@@ -12,11 +12,12 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { failureWords } from '../shared/failureMessage';
+import { withFreshLogin } from '../shared/freshLogin';
 import type { FullResponse, HttpFailure } from '../shared/httpFailure';
 import { readHttpFailure } from '../shared/httpFailure';
-import { redact } from '../shared/redact';
 import type { RequestKind } from '../shared/retry';
 import { withRetry } from '../shared/retry';
+import { vendorError } from '../shared/vendorError';
 import { timeoutSecondsOf } from '../shared/timeout';
 import { liveVoxBaseUrl, liveVoxPath } from './liveVoxUrl';
 
@@ -92,16 +93,7 @@ async function sendWithSession(
 		)) as FullResponse;
 	const response = await send();
 	if (response.statusCode !== 401) return response;
-	const current = await context.getCredentials(LIVEVOX_CREDENTIAL, itemIndex);
-	const details = context.getNode().credentials?.[LIVEVOX_CREDENTIAL];
-	return await send({
-		credentialsDecrypted: {
-			id: details?.id ?? '',
-			name: details?.name ?? '',
-			type: LIVEVOX_CREDENTIAL,
-			data: { ...current, sessionId: '' },
-		},
-	});
+	return await send(await withFreshLogin(context, LIVEVOX_CREDENTIAL, 'sessionId', itemIndex));
 }
 
 /** The `code` of a LiveVox error body, also when the body came as bytes. */
@@ -183,15 +175,10 @@ export async function liveVoxClient(
 				timeoutSeconds,
 			});
 			const current = await context.getCredentials(LIVEVOX_CREDENTIAL, options.itemIndex);
-			const secrets = secretsOf(credentials, current);
-			const message = redact(words.message, secrets);
-			const description = redact(words.description, secrets);
 			const status = listed?.code ?? failure.status;
-			const httpCode = status === undefined ? undefined : String(status);
-			throw new NodeApiError(context.getNode(), { message, description, httpCode } as JsonObject, {
-				message,
-				description,
-				httpCode,
+			throw vendorError(context.getNode(), words, {
+				secrets: secretsOf(credentials, current),
+				httpCode: status === undefined ? undefined : String(status),
 				itemIndex: options.itemIndex,
 			});
 		},

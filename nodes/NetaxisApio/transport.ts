@@ -10,11 +10,11 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { failureWords } from '../shared/failureMessage';
-import type { HttpFailure } from '../shared/httpFailure';
+import { withFreshLogin } from '../shared/freshLogin';
 import { readHttpFailure } from '../shared/httpFailure';
-import { redact } from '../shared/redact';
 import type { RequestKind } from '../shared/retry';
 import { withRetry } from '../shared/retry';
+import { vendorError } from '../shared/vendorError';
 import { timeoutSecondsOf } from '../shared/timeout';
 import { apioApiUrl, usesMachineToken } from './apioAddress';
 import { apioErrorMessage, invalidRangeHint } from './apioErrors';
@@ -49,33 +49,6 @@ interface ApioResponse {
 	body: unknown;
 }
 
-/** A non-2xx answer, thrown inside one attempt so that the retry policy sees its status. */
-class ApioStatusError extends Error {
-	constructor(readonly response: ApioResponse) {
-		super(`APIO answered with status ${response.statusCode}`);
-	}
-}
-
-function failureOf(error: unknown): HttpFailure {
-	if (error instanceof ApioStatusError) {
-		const retryAfter = error.response.headers?.['retry-after'];
-		return {
-			status: error.response.statusCode,
-			retryAfter: retryAfter === undefined ? undefined : String(retryAfter),
-			body: error.response.body,
-			timedOut: false,
-		};
-	}
-	// n8n wraps a network failure in a NodeApiError that drops the original error but keeps its code.
-	const httpCode = (error as { httpCode?: unknown })?.httpCode;
-	// ERR_BAD_RESPONSE (an answer cut in the middle) is told apart by its words, in readHttpFailure.
-	if (typeof httpCode === 'string' && /^E[A-Z_]+$/.test(httpCode) && httpCode !== 'ERR_BAD_RESPONSE') {
-		const timedOut = httpCode === 'ECONNABORTED' || httpCode === 'ETIMEDOUT';
-		return { networkCode: timedOut ? 'ETIMEDOUT' : httpCode, timedOut };
-	}
-	return readHttpFailure(error);
-}
-
 /** A failed login, thrown by the credential's preAuthentication and wrapped by n8n on the way. */
 function loginFailure(error: unknown): { message: string; description: string } | undefined {
 	const { message, messages, description } = (error ?? {}) as {
@@ -107,26 +80,6 @@ export async function apioClient(
 	const credentials = await context.getCredentials(APIO_CREDENTIAL, itemIndex);
 	const timeout = timeoutSecondsOf(options.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS) * 1000;
 	const headers = { Accept: 'application/json' };
-
-	/**
-	 * The stored credential with its access token emptied: given to n8n's helpers, it makes
-	 * them run preAuthentication (a new login, stored by n8n as usual) before the request.
-	 * Answers are read with their status instead of thrown, so n8n's own renewal never runs:
-	 * n8n drops the body of a failed response, and its older helper logs in again after any
-	 * failure, not only a 401.
-	 */
-	async function withNewLogin(): Promise<IAdditionalCredentialOptions> {
-		const current = await context.getCredentials(APIO_CREDENTIAL, itemIndex);
-		const details = context.getNode().credentials?.[APIO_CREDENTIAL];
-		return {
-			credentialsDecrypted: {
-				id: details?.id ?? '',
-				name: details?.name ?? '',
-				type: APIO_CREDENTIAL,
-				data: { ...current, accessToken: '' },
-			},
-		};
-	}
 
 	async function send(request: ApioRequest, credentialOptions?: IAdditionalCredentialOptions): Promise<ApioResponse> {
 		const url = apioApiUrl(credentials, request.path);
@@ -176,7 +129,7 @@ export async function apioClient(
 		let words = login;
 		let httpCode: string | undefined;
 		if (!words) {
-			const failure = failureOf(error);
+			const failure = readHttpFailure(error);
 			httpCode = failure.status === undefined ? undefined : String(failure.status);
 			const vendorMessage = failure.status === undefined ? undefined : apioErrorMessage(failure.body);
 			const rangeHint = failure.status === 400 ? invalidRangeHint(vendorMessage) : undefined;
@@ -199,30 +152,27 @@ export async function apioClient(
 			});
 		}
 		const current = await context.getCredentials(APIO_CREDENTIAL, itemIndex);
-		const secrets = secretsOf(credentials, current);
-		const message = redact(words.message, secrets);
-		const description = redact(words.description, secrets);
-		throw new NodeApiError(context.getNode(), { message, description, httpCode } as JsonObject, {
-			message,
-			description,
-			httpCode,
-			itemIndex,
-		});
+		throw vendorError(context.getNode(), words, { secrets: secretsOf(credentials, current), httpCode, itemIndex });
 	}
 
 	return {
 		async request<T>(request: ApioRequest): Promise<T> {
 			const attempt = async () => {
 				let response = await send(request);
-				// An expired access token; a machine token has no other to replace it.
+				// An expired access token; a machine token has no other to replace it. Answers are read
+				// with their status rather than thrown, so n8n's own renewal never runs: n8n drops the
+				// body of a failed response, and its older helper logs in again after any failure.
 				if (response.statusCode === 401 && !usesMachineToken(credentials)) {
-					response = await send(request, await withNewLogin());
+					response = await send(request, await withFreshLogin(context, APIO_CREDENTIAL, 'accessToken', itemIndex));
 				}
-				if (response.statusCode < 200 || response.statusCode >= 300) throw new ApioStatusError(response);
+				// Thrown only to be read by readHttpFailure (status, Retry-After, body); never passed on.
+				if (response.statusCode < 200 || response.statusCode >= 300) {
+					throw new NodeApiError(context.getNode(), response as unknown as JsonObject);
+				}
 				return response.body as T;
 			};
 			// A refused login is not retried: each try counts against the account.
-			const describe = (error: unknown) => (loginFailure(error) ? { status: 401 } : failureOf(error));
+			const describe = (error: unknown) => (loginFailure(error) ? { status: 401 } : readHttpFailure(error));
 			const result = await withRetry(attempt, { kind: request.kind, describe });
 			if (result.ok) return result.value;
 			return await fail(request, result.error, result.attempts);

@@ -12,9 +12,9 @@ import type { FailureWords } from '../shared/failureMessage';
 import { failureWords } from '../shared/failureMessage';
 import type { FullResponse } from '../shared/httpFailure';
 import { readHttpFailure } from '../shared/httpFailure';
-import { redact } from '../shared/redact';
 import type { RequestKind } from '../shared/retry';
 import { withRetry } from '../shared/retry';
+import { vendorError } from '../shared/vendorError';
 import { timeoutSecondsOf } from '../shared/timeout';
 import { documentedErrorWords, errorCodesIn, readEnvelope } from './vccLiveErrors';
 import { vccLiveBaseUrl, vccLiveUser } from './vccLiveUrl';
@@ -73,10 +73,7 @@ export async function vccLiveClient(
 	const secrets = secretsOf(credentials);
 
 	const fail = (words: FailureWords, httpCode: string | undefined, codes: readonly string[] = []): never => {
-		const message = redact(words.message, secrets);
-		const description = redact(words.description, secrets);
-		const details = { message, description, httpCode, errors: [...codes] } as JsonObject;
-		throw new NodeApiError(context.getNode(), details, { message, description, httpCode, itemIndex: options.itemIndex });
+		throw vendorError(context.getNode(), words, { secrets, httpCode, itemIndex: options.itemIndex, details: { errors: [...codes] } });
 	};
 
 	return {
