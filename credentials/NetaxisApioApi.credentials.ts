@@ -1,10 +1,10 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -218,14 +218,16 @@ export class NetaxisApioApi implements ICredentialType {
 		return { accessToken: await logIn(this, credentials) };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: `={{"Bearer " + ($credentials.authMethod === "${MACHINE_TOKEN}" ? $credentials.machineToken : $credentials.accessToken)}}`,
-			},
-		},
-	};
+	/**
+	 * The machine token or the access token of the login, as a Bearer token.
+	 * A function rather than n8n's generic form: n8n evaluates the generic form's expressions
+	 * again for every request, which at several requests in flight costs more than the wait
+	 * for the answers.
+	 */
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const token = usesMachineToken(credentials) ? credentials.machineToken : credentials.accessToken;
+		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: `Bearer ${String(token ?? '')}` } };
+	}
 
 	// With a user name and password, n8n logs in before this request, which checks the token.
 	test: ICredentialTestRequest = {

@@ -12,7 +12,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { failureWords } from '../shared/failureMessage';
-import { withFreshLogin } from '../shared/freshLogin';
+import { holdCredential } from '../shared/heldCredential';
 import type { FullResponse, HttpFailure } from '../shared/httpFailure';
 import { readHttpFailure } from '../shared/httpFailure';
 import type { RequestKind } from '../shared/retry';
@@ -72,30 +72,6 @@ function vendorMessage(body: unknown): string | undefined {
 	return undefined;
 }
 
-/**
- * Sends through n8n's httpRequestWithAuthentication, asking for the whole response so the
- * status, Retry-After and body survive (n8n's error for a failed call keeps only the
- * status). After a 401 the call is sent once more with the stored session emptied: n8n then
- * logs in first (storing the new session as usual) and sends it. LiveVox refused the first
- * attempt, so even a write is never carried out twice this way.
- */
-async function sendWithSession(
-	context: LiveVoxContext,
-	options: IHttpRequestOptions,
-	itemIndex?: number,
-): Promise<FullResponse> {
-	const send = async (credentialOptions?: IAdditionalCredentialOptions) =>
-		(await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			LIVEVOX_CREDENTIAL,
-			{ ...options, ignoreHttpStatusErrors: true },
-			credentialOptions,
-		)) as FullResponse;
-	const response = await send();
-	if (response.statusCode !== 401) return response;
-	return await send(await withFreshLogin(context, LIVEVOX_CREDENTIAL, 'sessionId', itemIndex));
-}
-
 /** The `code` of a LiveVox error body, also when the body came as bytes. */
 function bodyCode(body: unknown): number | undefined {
 	let parsed = body;
@@ -121,20 +97,24 @@ function listedFailure(request: LiveVoxRequest, status: number | undefined, body
 	return code !== undefined && words ? { code, words } : undefined;
 }
 
-function secretsOf(...credentials: ICredentialDataDecryptedObject[]): unknown[] {
-	return credentials.flatMap((c) => [c.password, c.accessToken, c.sessionId]);
+function secretsOf(credentials: ICredentialDataDecryptedObject): unknown[] {
+	return [credentials.password, credentials.accessToken, credentials.sessionId];
 }
 
 /**
  * The one place that knows LiveVox's address, authentication and errors. Every call goes
- * through n8n's httpRequestWithAuthentication (which logs in and, after a 401, logs in
- * again and repeats the call once); reads are retried on transient failures.
+ * through n8n's httpRequestWithAuthentication with the credential read once (n8n logs in
+ * when no session is stored; after a 401 it logs in again and the call is repeated once);
+ * reads are retried on transient failures.
  */
 export async function liveVoxClient(
 	context: LiveVoxContext,
 	options: { itemIndex?: number; timeoutSeconds?: number } = {},
 ): Promise<LiveVoxClient> {
-	const credentials = await context.getCredentials(LIVEVOX_CREDENTIAL, options.itemIndex);
+	const credential = await holdCredential(context, LIVEVOX_CREDENTIAL, { itemIndex: options.itemIndex, tokenField: 'sessionId' });
+	const credentials = credential.data;
+	// The session the run began with too: a later login replaces it in the data.
+	const firstSecrets = secretsOf(credentials);
 	const baseUrl = liveVoxBaseUrl(credentials);
 	const timeoutSeconds = timeoutSecondsOf(options.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS);
 
@@ -148,11 +128,21 @@ export async function liveVoxClient(
 				headers: { Accept: 'application/json', ...request.headers },
 				json: request.responseType !== 'buffer',
 				timeout: timeoutSeconds * 1000,
+				// The whole response, so the status, Retry-After and body survive (n8n's error for
+				// a failed call keeps only the status).
 				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
 			};
 			if (request.responseType === 'buffer') httpOptions.encoding = 'arraybuffer';
+			const sendOnce = async (credentialOptions: IAdditionalCredentialOptions) =>
+				(await context.helpers.httpRequestWithAuthentication.call(
+					context,
+					LIVEVOX_CREDENTIAL,
+					httpOptions,
+					credentialOptions,
+				)) as FullResponse;
 			const send = async (): Promise<FullResponse> => {
-				const response = await sendWithSession(context, httpOptions, options.itemIndex);
+				const response = await credential.send(sendOnce, (answer) => answer.statusCode === 401);
 				if (response.statusCode >= 400) {
 					throw new NodeApiError(context.getNode(), response as unknown as JsonObject);
 				}
@@ -174,10 +164,9 @@ export async function liveVoxClient(
 				checkAfterUnknownOutcome: request.checkAfterUnknownOutcome,
 				timeoutSeconds,
 			});
-			const current = await context.getCredentials(LIVEVOX_CREDENTIAL, options.itemIndex);
 			const status = listed?.code ?? failure.status;
 			throw vendorError(context.getNode(), words, {
-				secrets: secretsOf(credentials, current),
+				secrets: [...firstSecrets, ...secretsOf(credentials)],
 				httpCode: status === undefined ? undefined : String(status),
 				itemIndex: options.itemIndex,
 			});

@@ -10,7 +10,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { failureWords } from '../shared/failureMessage';
-import { withFreshLogin } from '../shared/freshLogin';
+import { holdCredential } from '../shared/heldCredential';
 import { readHttpFailure } from '../shared/httpFailure';
 import type { RequestKind } from '../shared/retry';
 import { withRetry } from '../shared/retry';
@@ -62,8 +62,8 @@ function loginFailure(error: unknown): { message: string; description: string } 
 	return said ? { message: said, description: typeof description === 'string' ? description : '' } : undefined;
 }
 
-function secretsOf(...credentials: ICredentialDataDecryptedObject[]): unknown[] {
-	return credentials.flatMap((c) => [c.password, c.machineToken, c.accessToken]);
+function secretsOf(credentials: ICredentialDataDecryptedObject): unknown[] {
+	return [credentials.password, credentials.machineToken, credentials.accessToken];
 }
 
 /**
@@ -77,11 +77,18 @@ export async function apioClient(
 	options: { itemIndex: number; timeoutSeconds?: number },
 ): Promise<ApioClient> {
 	const { itemIndex } = options;
-	const credentials = await context.getCredentials(APIO_CREDENTIAL, itemIndex);
+	// A machine token needs no login and has no other to replace it.
+	const credential = await holdCredential(context, APIO_CREDENTIAL, {
+		itemIndex,
+		tokenField: (data) => (usesMachineToken(data) ? undefined : 'accessToken'),
+	});
+	const credentials = credential.data;
+	// The token the run began with too: a later login replaces it in the data.
+	const firstSecrets = secretsOf(credentials);
 	const timeout = timeoutSecondsOf(options.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS) * 1000;
 	const headers = { Accept: 'application/json' };
 
-	async function send(request: ApioRequest, credentialOptions?: IAdditionalCredentialOptions): Promise<ApioResponse> {
+	async function sendOnce(request: ApioRequest, credentialOptions: IAdditionalCredentialOptions): Promise<ApioResponse> {
 		const url = apioApiUrl(credentials, request.path);
 		if (request.method === 'GET' && request.body !== undefined) {
 			// n8n's httpRequest helpers drop the body of every GET. APIO's statistics call reads
@@ -151,20 +158,20 @@ export async function apioClient(
 				timeoutSeconds: timeout / 1000,
 			});
 		}
-		const current = await context.getCredentials(APIO_CREDENTIAL, itemIndex);
-		throw vendorError(context.getNode(), words, { secrets: secretsOf(credentials, current), httpCode, itemIndex });
+		const secrets = [...firstSecrets, ...secretsOf(credentials)];
+		throw vendorError(context.getNode(), words, { secrets, httpCode, itemIndex });
 	}
 
 	return {
 		async request<T>(request: ApioRequest): Promise<T> {
 			const attempt = async () => {
-				let response = await send(request);
-				// An expired access token; a machine token has no other to replace it. Answers are read
+				// A 401 is an expired access token: logged in again and sent once more. Answers are read
 				// with their status rather than thrown, so n8n's own renewal never runs: n8n drops the
 				// body of a failed response, and its older helper logs in again after any failure.
-				if (response.statusCode === 401 && !usesMachineToken(credentials)) {
-					response = await send(request, await withFreshLogin(context, APIO_CREDENTIAL, 'accessToken', itemIndex));
-				}
+				const response = await credential.send(
+					async (credentialOptions) => await sendOnce(request, credentialOptions),
+					(answer) => answer.statusCode === 401,
+				);
 				// Thrown only to be read by readHttpFailure (status, Retry-After, body); never passed on.
 				if (response.statusCode < 200 || response.statusCode >= 300) {
 					throw new NodeApiError(context.getNode(), response as unknown as JsonObject);

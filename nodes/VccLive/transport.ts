@@ -10,6 +10,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { FailureWords } from '../shared/failureMessage';
 import { failureWords } from '../shared/failureMessage';
+import { holdCredential } from '../shared/heldCredential';
 import type { FullResponse } from '../shared/httpFailure';
 import { readHttpFailure } from '../shared/httpFailure';
 import type { RequestKind } from '../shared/retry';
@@ -59,7 +60,7 @@ function secretsOf(credentials: ICredentialDataDecryptedObject): unknown[] {
 
 /**
  * The one place that knows VCC Live's address, authentication and errors. Calls go through
- * n8n's httpRequestWithAuthentication (HTTP Basic from the credential); reads are retried
+ * n8n's httpRequestWithAuthentication (HTTP Basic from the credential, read once); reads are retried
  * on transient failures. VCC Live wraps answers in `{response, errors}` and a 200 can carry
  * errors, so every body is read for errors, whatever format was asked for.
  */
@@ -67,7 +68,8 @@ export async function vccLiveClient(
 	context: IExecuteFunctions,
 	options: { itemIndex?: number; timeoutSeconds?: number } = {},
 ): Promise<VccLiveClient> {
-	const credentials = await context.getCredentials(VCC_LIVE_CREDENTIAL, options.itemIndex);
+	const credential = await holdCredential(context, VCC_LIVE_CREDENTIAL, { itemIndex: options.itemIndex });
+	const credentials = credential.data;
 	const baseUrl = vccLiveBaseUrl(credentials);
 	const timeoutSeconds = timeoutSecondsOf(options.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS);
 	const secrets = secretsOf(credentials);
@@ -93,11 +95,15 @@ export async function vccLiveClient(
 				ignoreHttpStatusErrors: true,
 			};
 			const send = async (): Promise<FullResponse> => {
-				const response = (await context.helpers.httpRequestWithAuthentication.call(
-					context,
-					VCC_LIVE_CREDENTIAL,
-					httpOptions,
-				)) as FullResponse;
+				const response = await credential.send(
+					async (credentialOptions) =>
+						(await context.helpers.httpRequestWithAuthentication.call(
+							context,
+							VCC_LIVE_CREDENTIAL,
+							httpOptions,
+							credentialOptions,
+						)) as FullResponse,
+				);
 				// Thrown only to be read by readHttpFailure below (status, Retry-After, body); never passed on.
 				if (response.statusCode >= 400) throw new NodeApiError(context.getNode(), response as unknown as JsonObject);
 				return response;
