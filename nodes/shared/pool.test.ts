@@ -138,6 +138,53 @@ describe('runPool', () => {
 		expect(started).toEqual([0]);
 	});
 
+	it('with read: starts the next call before reading an answer, and gives what read made of each, in input order', async () => {
+		const control = controlledTask();
+		const reads: Array<{ index: number; callsStarted: number }> = [];
+		const read = (answer: string, index: number) => {
+			reads.push({ index, callsStarted: control.calls.length });
+			return answer.toUpperCase();
+		};
+		const run = watch(runPool([0, 1, 2, 3, 4], 2, control.task, read));
+		await settle();
+		control.calls[1].done.resolve('b');
+		control.calls[0].done.resolve('a');
+		for (let turn = 0; turn < 4; turn++) await settle();
+		// Both answers were read after calls 2 and 3 had been started.
+		expect(reads).toEqual([
+			{ index: 1, callsStarted: 4 },
+			{ index: 0, callsStarted: 4 },
+		]);
+		for (const call of control.calls.slice(2)) call.done.resolve(String.fromCharCode(97 + call.index));
+		for (let turn = 0; turn < 6; turn++) await settle();
+		control.calls[4]?.done.resolve('e');
+		for (let turn = 0; turn < 6; turn++) await settle();
+		expect(run.value).toEqual(['A', 'B', 'C', 'D', 'E']);
+		expect(control.maxInFlight).toBe(2);
+	});
+
+	it('a read that throws: no call started after it, and the error once the running calls settled', async () => {
+		const control = controlledTask();
+		const failure = new Error('unreadable answer');
+		const read = (answer: string) => {
+			if (answer === 'bad') throw failure;
+			return answer;
+		};
+		const run = watch(runPool([0, 1, 2, 3, 4, 5], 2, control.task, read));
+		await settle();
+		control.calls[0].done.resolve('bad');
+		for (let turn = 0; turn < 4; turn++) await settle();
+		// Call 2 went out before the bad answer was read; nothing after it.
+		expect(control.calls).toHaveLength(3);
+		expect(run.settled).toBe(false);
+		control.calls[1].done.resolve('ok');
+		control.calls[2].done.resolve('ok');
+		for (let turn = 0; turn < 6; turn++) await settle();
+		expect(run.error).toBe(failure);
+		expect(control.calls).toHaveLength(3);
+		expect(control.inFlight).toBe(0);
+	});
+
 	it('property: results in input order and bounded in-flight count, whatever the completion order', async () => {
 		await fc.assert(
 			fc.asyncProperty(

@@ -1,12 +1,32 @@
+import { sleep } from 'n8n-workflow';
+
 /**
- * Runs `task` over `inputs` with at most `concurrency` tasks in flight and returns the
- * results in input order. On the first failure no new task is started; the error is
- * thrown once the tasks already running have settled, so none is left dangling.
+ * Two turns of the event loop: a call just started opens its connection and sends its
+ * request, and other answers that have arrived meanwhile start their next calls too.
  */
-export async function runPool<T, R>(
+async function letCallsGoOut(): Promise<void> {
+	await sleep(0);
+	await sleep(0);
+}
+
+/**
+ * Runs `send` over `inputs` with at most `concurrency` calls in flight and returns the
+ * results in input order: what `read` makes of each answer, or the answers themselves.
+ *
+ * With `read`, a worker whose answer has arrived starts its next call first, lets it go out
+ * (and the other workers whose answers have arrived do the same), and only then reads:
+ * reading (a CSV parsed into items) overlaps the wait for the next answers instead of
+ * holding back their requests.
+ *
+ * After the first failure no new call is started (a worker may already have started its
+ * next one before reading); the error is thrown once the calls running have settled, so
+ * none is left dangling.
+ */
+export async function runPool<T, A, R = A>(
 	inputs: readonly T[],
 	concurrency: number,
-	task: (input: T, index: number) => Promise<R>,
+	send: (input: T, index: number) => Promise<A>,
+	read?: (answer: A, index: number) => R,
 ): Promise<R[]> {
 	if (!Number.isInteger(concurrency) || concurrency < 1) {
 		throw new RangeError(`Concurrency must be a positive whole number, got ${concurrency}`);
@@ -15,11 +35,30 @@ export async function runPool<T, R>(
 	let next = 0;
 	let failure: { error: unknown } | undefined;
 
+	// Async, so a `send` that throws at once fails like one whose promise rejects.
+	const start = async () => {
+		const index = next++;
+		return { index, answer: await send(inputs[index], index) };
+	};
+
 	const worker = async () => {
-		while (failure === undefined && next < inputs.length) {
-			const index = next++;
+		let pending: ReturnType<typeof start> | undefined = start();
+		while (pending) {
+			let sent: Awaited<ReturnType<typeof start>>;
 			try {
-				results[index] = await task(inputs[index], index);
+				sent = await pending;
+			} catch (error) {
+				failure ??= { error };
+				return;
+			}
+			pending = failure === undefined && next < inputs.length ? start() : undefined;
+			try {
+				if (read) {
+					await letCallsGoOut();
+					results[sent.index] = read(sent.answer, sent.index);
+				} else {
+					results[sent.index] = sent.answer as unknown as R;
+				}
 			} catch (error) {
 				failure ??= { error };
 			}

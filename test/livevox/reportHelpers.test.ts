@@ -2,6 +2,7 @@
  * The pure parts of the Report resource: combine rules (checked against the figures of the
  * seed's own examples), the RTR's display text, the CSV reading and merging, and dates.
  */
+import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
@@ -145,6 +146,26 @@ describe('CSV of Call Event Recovery', () => {
 		expect(toIso('20240310 03:00:00')).toBe('2024-03-10T03:00:00-04:00');
 		expect(toIso('20240310 02:30:00')).toBe(DateTime.fromObject({ year: 2024, month: 3, day: 10, hour: 2, minute: 30 }, { zone: 'America/New_York' }).toISO());
 		expect(toIso('not a time')).toBeNull();
+	});
+
+	test('ISO times name the instant and offset luxon gives, in zones whose DST changes at midnight or by 30 minutes too', () => {
+		const zones = ['America/New_York', 'Europe/London', 'America/Santiago', 'America/Havana', 'Australia/Lord_Howe', 'Asia/Kolkata', 'UTC'];
+		const stamp = fc
+			.record({ day: fc.integer({ min: 0, max: 3 * 366 }), second: fc.integer({ min: 0, max: 86_399 }) })
+			.map(({ day, second }) => DateTime.utc(2023, 1, 1).plus({ days: day, seconds: second }).toFormat('yyyyMMdd HH:mm:ss'));
+		for (const zone of zones) {
+			const toIso = zonedIsoFromStamp(zone);
+			fc.assert(
+				fc.property(fc.array(stamp, { minLength: 1, maxLength: 50 }), (stamps) => {
+					for (const text of stamps) {
+						const expected = DateTime.fromFormat(text, 'yyyyMMdd HH:mm:ss', { zone });
+						const actual = DateTime.fromISO(toIso(text) ?? '', { setZone: true });
+						expect([text, actual.toMillis(), actual.offset]).toEqual([text, expected.toMillis(), expected.offset]);
+					}
+				}),
+				{ numRuns: 200 },
+			);
+		}
 	});
 
 	test('merging windows keeps each session and transaction once, in order, under the first header', () => {

@@ -92,24 +92,36 @@ const STAMP = /^(\d{4})(\d{2})(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
 /**
  * Turns "20211013 05:12:08" into ISO 8601 with the offset of `zone` at that wall-clock time.
- * The offset is looked up once per hour of wall-clock time (200,000 rows ask for few hours).
+ * Offsets are looked up once per day when the first and last hours of the day agree (a day
+ * without a DST change), else once per hour of that day: zone lookups are costlier than
+ * reading the rows themselves.
  */
 export function zonedIsoFromStamp(zone: string): (stamp: string) => string | null {
-	const offsets = new Map<string, string | null>();
+	const dayOffsets = new Map<string, string | null>();
+	const hourOffsets = new Map<string, string | null>();
+	// The offset at a wall-clock hour; null for an hour skipped by a DST change, which has none.
+	const offsetAt = (year: string, month: string, day: string, hour: number): string | null => {
+		const local = DateTime.fromObject({ year: Number(year), month: Number(month), day: Number(day), hour }, { zone });
+		return local.isValid && local.hour === hour ? local.toFormat('ZZ') : null;
+	};
 	return (stamp) => {
 		const parts = STAMP.exec(stamp);
 		if (!parts) return null;
 		const [, year, month, day, hour, minute, second] = parts;
-		const hourKey = stamp.slice(0, 11);
-		let offset = offsets.get(hourKey);
+		const dayKey = stamp.slice(0, 8);
+		let offset = dayOffsets.get(dayKey);
 		if (offset === undefined) {
-			const local = DateTime.fromObject(
-				{ year: Number(year), month: Number(month), day: Number(day), hour: Number(hour) },
-				{ zone },
-			);
-			// A wall-clock hour skipped by a DST change has no offset of its own: read each such time alone.
-			offset = local.isValid && local.hour === Number(hour) ? local.toFormat('ZZ') : null;
-			offsets.set(hourKey, offset);
+			const first = offsetAt(year, month, day, 0);
+			offset = first !== null && first === offsetAt(year, month, day, 23) ? first : null;
+			dayOffsets.set(dayKey, offset);
+		}
+		if (offset === null) {
+			const hourKey = stamp.slice(0, 11);
+			offset = hourOffsets.get(hourKey);
+			if (offset === undefined) {
+				offset = offsetAt(year, month, day, Number(hour));
+				hourOffsets.set(hourKey, offset);
+			}
 		}
 		if (offset === null) {
 			const exact = DateTime.fromFormat(stamp, 'yyyyMMdd HH:mm:ss', { zone });

@@ -29,7 +29,7 @@ export interface ReportRequestOptions<A, T> {
 	body?: IDataObject;
 	headers?: Record<string, string>;
 	responseType?: 'json' | 'buffer';
-	/** Turns an answer into what is kept, inside the request's slot (e.g. parses a CSV while other requests run). */
+	/** Turns an answer into what is kept, while the next requests run (e.g. parses a CSV into items). */
 	read: (answer: A, window: TimeWindow) => T;
 }
 
@@ -52,19 +52,22 @@ export async function fetchReport<A, T>(
 	options: ReportRequestOptions<A, T>,
 ): Promise<Array<WindowAnswers<T>>> {
 	const tasks = plan.windows.flatMap((window) => plan.serviceChunks.map((serviceIds) => ({ window, serviceIds })));
-	const answers = await runPool(tasks, plan.concurrency, async ({ window, serviceIds }) => {
-		const answer = await client.request<A>({
-			method: 'POST',
-			path: spec.path,
-			body: reportBody(window, options.body, filterBody(plan, serviceIds)),
-			kind: 'read',
-			headers: options.headers,
-			responseType: options.responseType,
-			failureCodes: { 202: TOO_MANY_SERVICES },
-			hints: REPORT_HINTS,
-		});
-		return options.read(answer, window);
-	});
+	const answers = await runPool(
+		tasks,
+		plan.concurrency,
+		async ({ window, serviceIds }) =>
+			await client.request<A>({
+				method: 'POST',
+				path: spec.path,
+				body: reportBody(window, options.body, filterBody(plan, serviceIds)),
+				kind: 'read',
+				headers: options.headers,
+				responseType: options.responseType,
+				failureCodes: { 202: TOO_MANY_SERVICES },
+				hints: REPORT_HINTS,
+			}),
+		(answer, index) => options.read(answer, tasks[index].window),
+	);
 	const perWindow = plan.serviceChunks.length;
 	return plan.windows.map((window, index) => ({
 		window,
