@@ -53,6 +53,8 @@ describe('the endpoint check can fail', () => {
 		headers: {},
 		body: undefined,
 		status: 200,
+		receivedAt: 0,
+		doneAt: 0,
 	});
 	test.each([
 		['livevox', '/configuration/services/20575'],

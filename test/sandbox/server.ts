@@ -106,6 +106,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			headers,
 			body: undefined,
 			status: 0,
+			receivedAt: Date.now(),
+			doneAt: 0,
 		};
 		requests.push(record);
 		// The latency in force when the request arrived, so changing it affects later requests only.
@@ -117,6 +119,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 		let leave = (): void => undefined;
 		const finish = (): void => {
+			record.doneAt = Date.now();
 			leave();
 			options.onRequestDone?.(record);
 		};
@@ -155,11 +158,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			record.handledStatus = response.status;
 		}
 
-		await wait(latency + (fault?.kind === 'delay' ? checkedDelay(fault.ms) : 0));
+		// Encoded before the wait, and the wait counted from arrival: the latency is the whole time
+		// to answer, with the sandbox's own work inside it, as on a server that answers many at once.
+		const encoded = encodeResponse(response, headers['accept-encoding']);
+		await wait(record.receivedAt + latency + (fault?.kind === 'delay' ? checkedDelay(fault.ms) : 0) - Date.now());
 		if (fault?.kind === 'dropAfterProcessing') return drop();
 		if (closing || outgoing.destroyed) return finish();
 
-		const encoded = encodeResponse(response, headers['accept-encoding']);
 		if (fault?.kind === 'dropMidBody') return dropMidBody(outgoing, encoded, fault.fraction, drop);
 		record.status = encoded.status;
 		outgoing.writeHead(encoded.status, encoded.headers);

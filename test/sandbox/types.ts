@@ -55,6 +55,9 @@ export interface RecordedRequest {
 	body: unknown;
 	/** Status sent, or 0 while unanswered and when the connection was dropped. */
 	status: number;
+	/** When the request arrived and when it was answered or dropped (ms since the epoch; 0 until then). */
+	receivedAt: number;
+	doneAt: number;
 	/**
 	 * The status the vendor module answered with, also when the answer was then delayed, cut or
 	 * dropped; undefined when the vendor never handled the request (an injected status or drop).
