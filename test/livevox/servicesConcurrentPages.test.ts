@@ -1,7 +1,8 @@
 /**
- * List with Return All (or a Limit over more than one further page): the first page, the
- * list's size from Service List Info, then the other pages concurrently — each entry once, in
- * list order, with no request beyond the size; without the size, one page after the other.
+ * List with Return All (or a Limit over more than two pages): the first page and the list's
+ * size from Service List Info at the same time, then the other pages concurrently — each entry
+ * once, in list order, with no request beyond the size; without the size, one page after the
+ * other.
  */
 import { pageRequests } from '../../nodes/shared/pages';
 import type { Sandbox } from '../sandbox/server';
@@ -27,14 +28,25 @@ const pageOffsets = () =>
 		.map((request) => Number(request.query.offset));
 
 test('10,000 services: 10 pages and one size lookup, every service once and in order', async () => {
+	// A session stored by an earlier run: without one, the other calls wait for the first call's login.
+	const earlier = await runLiveVox(sandbox, { resource: 'service', operation: 'getListInfo', callCenterId: 9100 });
+	sandbox.clearRequests();
 	sandbox.setLatency(20);
-	const result = await runLiveVox(sandbox, { resource: 'service', operation: 'list', callCenterId: 9100, returnAll: true });
+	const result = await runLiveVox(
+		sandbox,
+		{ resource: 'service', operation: 'list', callCenterId: 9100, returnAll: true },
+		{ credentialsHelper: earlier.credentialsHelper },
+	);
 	expect(result.error).toBeUndefined();
 	const services = jsonOf(result);
 	expect(services).toHaveLength(10_000);
 	expect(new Set(services.map((service) => service.serviceId)).size).toBe(10_000);
 	const sequential = apiCalls(sandbox).map((request) => request.path);
 	expect(sequential.filter((path) => path === `${listPath}/info`)).toHaveLength(1);
+	// The size lookup went out with the first page, before its answer.
+	const [firstPage, sizeLookup] = apiCalls(sandbox);
+	expect([firstPage.path, firstPage.query.offset, sizeLookup.path]).toEqual([listPath, '0', `${listPath}/info`]);
+	expect(sizeLookup.receivedAt).toBeLessThan(firstPage.doneAt);
 	expect(pageOffsets().sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, page) => page * 1000));
 	// In list order: the same as one page after the other would give.
 	sandbox.clearRequests();
@@ -49,6 +61,25 @@ test('when the size lookup fails, the pages follow the next links one by one', a
 	expect(result.error).toBeUndefined();
 	expect(jsonOf(result)).toHaveLength(10_000);
 	expect(pageOffsets()).toEqual(Array.from({ length: 10 }, (_, page) => page * 1000));
+});
+
+test('a list that fits in one page: the page and the size lookup, sent together, nothing more', async () => {
+	sandbox.livevox.seedCallCenter(9200, 700);
+	const result = await runLiveVox(sandbox, { resource: 'service', operation: 'list', callCenterId: 9200, returnAll: true });
+	expect(jsonOf(result)).toHaveLength(700);
+	expect(apiCalls(sandbox).map((request) => [request.path, request.query.offset])).toEqual([
+		[listPath, '0'],
+		[`${listPath}/info`, undefined],
+	]);
+});
+
+test('a Limit within two pages asks no size', async () => {
+	const result = await runLiveVox(sandbox, { resource: 'service', operation: 'list', callCenterId: 9100, returnAll: false, limit: 2000 });
+	expect(jsonOf(result)).toHaveLength(2000);
+	expect(apiCalls(sandbox).map((request) => [request.path, request.query.offset])).toEqual([
+		[listPath, '0'],
+		[listPath, '1000'],
+	]);
 });
 
 test('a Limit of 2,500: the size is looked up, no page asks beyond the limit', async () => {

@@ -84,11 +84,13 @@ export function servicePages(
 export const PAGE_CONCURRENCY = 4;
 
 /**
- * Every service a list asks for, in list order. The first page comes alone (most lists fit in
- * one). When more than one further page is wanted and `sizeOf` can tell the list's size
- * (Service List Info: one request), the remaining pages are fetched PAGE_CONCURRENCY at a time
- * instead of one after the other. Pages beyond that size (the list grew meanwhile), and all
- * pages when the size is unknown, follow one at a time through the `next` links.
+ * Every service a list asks for, in list order. When more than two pages may be wanted (Return
+ * All, or a Limit above two pages), the list's size is asked for (`sizeOf`: Service List Info,
+ * one request) at the same time as the first page; when that page says more follow, the
+ * remaining pages are fetched PAGE_CONCURRENCY at a time instead of one after the other. A
+ * list that fits in one page costs the size lookup and no extra wait. Pages beyond that size
+ * (the list grew meanwhile), and all pages when the size is unknown, follow one at a time
+ * through the `next` links.
  */
 export async function collectServicePages(
 	client: LiveVoxClient,
@@ -101,26 +103,32 @@ export async function collectServicePages(
 		return { items: answer?.service ?? [], next: answer?.next };
 	};
 	const { pageSize, limit } = paging;
-	const first = await fetchPage({ offset: 0, count: limit === undefined ? pageSize : Math.min(pageSize, limit) });
+	const firstPage = fetchPage({ offset: 0, count: limit === undefined ? pageSize : Math.min(pageSize, limit) });
+	const sizeLookup = limit === undefined || limit > 2 * pageSize ? sizeOf() : undefined;
+	let size: number | undefined;
+	let first: Page<IDataObject>;
+	try {
+		first = await firstPage;
+	} finally {
+		// Awaited even when the first page failed, so no call is left running (sizeOf never rejects).
+		size = await sizeLookup;
+	}
 	const entries = limit === undefined ? first.items : first.items.slice(0, limit);
 	const next = first.next?.trim();
 	if (entries.length === 0 || !next || (limit !== undefined && entries.length >= limit)) return entries;
 	let offset = offsetFromNext(next) ?? first.items.length;
 	if (offset <= 0) return entries;
 	const missing = limit === undefined ? Infinity : limit - entries.length;
-	if (missing > pageSize) {
-		const size = await sizeOf();
-		if (size !== undefined && size > offset) {
-			const end = Math.min(size, offset + missing);
-			const pages = await runPool(pageRequests(offset, end, pageSize, offset + missing), PAGE_CONCURRENCY, fetchPage);
-			// Appended one by one: spreading 10,000 entries into push() would strain the stack.
-			for (const page of pages) for (const entry of page.items) entries.push(entry);
-			const last = pages[pages.length - 1];
-			if (!last?.next?.trim() || (limit !== undefined && entries.length >= limit)) {
-				return limit === undefined ? entries : entries.slice(0, limit);
-			}
-			offset = end;
+	if (missing > pageSize && size !== undefined && size > offset) {
+		const end = Math.min(size, offset + missing);
+		const pages = await runPool(pageRequests(offset, end, pageSize, offset + missing), PAGE_CONCURRENCY, fetchPage);
+		// Appended one by one: spreading 10,000 entries into push() would strain the stack.
+		for (const page of pages) for (const entry of page.items) entries.push(entry);
+		const last = pages[pages.length - 1];
+		if (!last?.next?.trim() || (limit !== undefined && entries.length >= limit)) {
+			return limit === undefined ? entries : entries.slice(0, limit);
 		}
+		offset = end;
 	}
 	const rest = iteratePages(fetchPage, { pageSize, offset, limit: limit === undefined ? undefined : limit - entries.length });
 	for await (const page of rest) for (const entry of page) entries.push(entry);
