@@ -18,6 +18,7 @@ import { readHttpFailure } from '../shared/httpFailure';
 import type { RequestKind } from '../shared/retry';
 import { withRetry } from '../shared/retry';
 import { vendorError } from '../shared/vendorError';
+import { Throttle } from '../shared/throttle';
 import { timeoutSecondsOf } from '../shared/timeout';
 import { liveVoxBaseUrl, liveVoxPath } from './liveVoxUrl';
 
@@ -105,7 +106,7 @@ function secretsOf(credentials: ICredentialDataDecryptedObject): unknown[] {
  * The one place that knows LiveVox's address, authentication and errors. Every call goes
  * through n8n's httpRequestWithAuthentication with the credential read once (n8n logs in
  * when no session is stored; after a 401 it logs in again and the call is repeated once);
- * reads are retried on transient failures.
+ * reads are retried on transient failures; after a 429 fewer calls are sent at a time.
  */
 export async function liveVoxClient(
 	context: LiveVoxContext,
@@ -117,6 +118,7 @@ export async function liveVoxClient(
 	const firstSecrets = secretsOf(credentials);
 	const baseUrl = liveVoxBaseUrl(credentials);
 	const timeoutSeconds = timeoutSecondsOf(options.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS);
+	const throttle = new Throttle();
 
 	return {
 		async request<T>(request: LiveVoxRequest): Promise<T> {
@@ -135,12 +137,16 @@ export async function liveVoxClient(
 			};
 			if (request.responseType === 'buffer') httpOptions.encoding = 'arraybuffer';
 			const sendOnce = async (credentialOptions: IAdditionalCredentialOptions) =>
-				(await context.helpers.httpRequestWithAuthentication.call(
-					context,
-					LIVEVOX_CREDENTIAL,
-					httpOptions,
-					credentialOptions,
-				)) as FullResponse;
+				await throttle.run(
+					async () =>
+						(await context.helpers.httpRequestWithAuthentication.call(
+							context,
+							LIVEVOX_CREDENTIAL,
+							httpOptions,
+							credentialOptions,
+						)) as FullResponse,
+					(answer) => answer.statusCode === 429,
+				);
 			const send = async (): Promise<FullResponse> => {
 				const response = await credential.send(sendOnce, (answer) => answer.statusCode === 401);
 				if (response.statusCode >= 400) {

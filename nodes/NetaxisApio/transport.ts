@@ -15,6 +15,7 @@ import { readHttpFailure } from '../shared/httpFailure';
 import type { RequestKind } from '../shared/retry';
 import { withRetry } from '../shared/retry';
 import { vendorError } from '../shared/vendorError';
+import { Throttle } from '../shared/throttle';
 import { timeoutSecondsOf } from '../shared/timeout';
 import { apioApiUrl, usesMachineToken } from './apioAddress';
 import { apioErrorMessage, invalidRangeHint } from './apioErrors';
@@ -70,7 +71,8 @@ function secretsOf(credentials: ICredentialDataDecryptedObject): unknown[] {
  * The one place that knows APIO's address, authentication and errors. Every call goes
  * through n8n's credential helpers, which log in when no access token is stored. A 401
  * logs in once more and repeats the call once (a refused call changed nothing, so this
- * holds for writes too); reads are retried on transient failures, writes never once sent.
+ * holds for writes too); reads are retried on transient failures, writes never once sent;
+ * after a 429 fewer calls are sent at a time.
  */
 export async function apioClient(
 	context: IExecuteFunctions,
@@ -85,6 +87,7 @@ export async function apioClient(
 	const credentials = credential.data;
 	// The token the run began with too: a later login replaces it in the data.
 	const firstSecrets = secretsOf(credentials);
+	const throttle = new Throttle();
 	const timeout = timeoutSecondsOf(options.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS) * 1000;
 	const headers = { Accept: 'application/json' };
 
@@ -169,7 +172,11 @@ export async function apioClient(
 				// with their status rather than thrown, so n8n's own renewal never runs: n8n drops the
 				// body of a failed response, and its older helper logs in again after any failure.
 				const response = await credential.send(
-					async (credentialOptions) => await sendOnce(request, credentialOptions),
+					async (credentialOptions) =>
+						await throttle.run(
+							async () => await sendOnce(request, credentialOptions),
+							(answer) => answer.statusCode === 429,
+						),
 					(answer) => answer.statusCode === 401,
 				);
 				// Thrown only to be read by readHttpFailure (status, Retry-After, body); never passed on.

@@ -16,6 +16,7 @@ import { readHttpFailure } from '../shared/httpFailure';
 import type { RequestKind } from '../shared/retry';
 import { withRetry } from '../shared/retry';
 import { vendorError } from '../shared/vendorError';
+import { Throttle } from '../shared/throttle';
 import { timeoutSecondsOf } from '../shared/timeout';
 import { documentedErrorWords, errorCodesIn, readEnvelope } from './vccLiveErrors';
 import { vccLiveBaseUrl, vccLiveUser } from './vccLiveUrl';
@@ -61,7 +62,7 @@ function secretsOf(credentials: ICredentialDataDecryptedObject): unknown[] {
 /**
  * The one place that knows VCC Live's address, authentication and errors. Calls go through
  * n8n's httpRequestWithAuthentication (HTTP Basic from the credential, read once); reads are retried
- * on transient failures. VCC Live wraps answers in `{response, errors}` and a 200 can carry
+ * on transient failures, and after a 429 fewer calls are sent at a time. VCC Live wraps answers in `{response, errors}` and a 200 can carry
  * errors, so every body is read for errors, whatever format was asked for.
  */
 export async function vccLiveClient(
@@ -73,6 +74,7 @@ export async function vccLiveClient(
 	const baseUrl = vccLiveBaseUrl(credentials);
 	const timeoutSeconds = timeoutSecondsOf(options.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS);
 	const secrets = secretsOf(credentials);
+	const throttle = new Throttle();
 
 	const fail = (words: FailureWords, httpCode: string | undefined, codes: readonly string[] = []): never => {
 		throw vendorError(context.getNode(), words, { secrets, httpCode, itemIndex: options.itemIndex, details: { errors: [...codes] } });
@@ -97,12 +99,16 @@ export async function vccLiveClient(
 			const send = async (): Promise<FullResponse> => {
 				const response = await credential.send(
 					async (credentialOptions) =>
-						(await context.helpers.httpRequestWithAuthentication.call(
-							context,
-							VCC_LIVE_CREDENTIAL,
-							httpOptions,
-							credentialOptions,
-						)) as FullResponse,
+						await throttle.run(
+							async () =>
+								(await context.helpers.httpRequestWithAuthentication.call(
+									context,
+									VCC_LIVE_CREDENTIAL,
+									httpOptions,
+									credentialOptions,
+								)) as FullResponse,
+							(answer) => answer.statusCode === 429,
+						),
 				);
 				// Thrown only to be read by readHttpFailure below (status, Retry-After, body); never passed on.
 				if (response.statusCode >= 400) throw new NodeApiError(context.getNode(), response as unknown as JsonObject);

@@ -6,6 +6,7 @@
 import type { IBinaryData, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { parseCsv } from '../../nodes/shared/csv';
+import { retryClock } from '../../nodes/shared/retry';
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
 import { CALL_DETAILS_COLUMNS } from '../sandbox/livevox/reporting';
@@ -156,5 +157,49 @@ describe('Call Event Recovery', () => {
 		expect(items.map((item) => item.windowStart)).toEqual(['2024-03-01T00:00:00.000-05:00', '2024-03-04T00:00:00.000-05:00']);
 		expect(String(items[0].csv).startsWith('account,agentId,')).toBe(true);
 		expect(parseCsv(String(items[1].csv))).toHaveLength(25);
+	});
+});
+
+describe('Call Event Recovery under a tenant limit of 2 requests in flight (429 with Retry-After)', () => {
+	const realSleep = retryClock.sleep;
+	beforeEach(() => {
+		retryClock.sleep = async () => undefined;
+		// Answers take a while, so requests overlap as they would on a real network.
+		sandbox.setLatency(20);
+		sandbox.setInFlightLimit({ maxInFlight: 2, retryAfterSeconds: 1, vendor: 'livevox' });
+	});
+	afterEach(() => {
+		retryClock.sleep = realSleep;
+		sandbox.setLatency(0);
+		sandbox.setInFlightLimit(undefined);
+	});
+
+	test('every row arrives; after the first refusals the node keeps to 2 at a time', async () => {
+		const result = await callDetails({ ...custom('2024-01-01', '2024-01-30'), filters: { callCenterIds: '433' } });
+		expect(result.error).toBeUndefined();
+		const calls = reportCalls(sandbox);
+		const refused = calls.filter((call) => call.status === 429);
+		// 4 sent at once, 2 refused; none after: the node learned the limit.
+		expect(refused).toHaveLength(2);
+		expect(calls).toHaveLength(10 + refused.length);
+		const lastRefusal = calls.indexOf(refused[refused.length - 1]);
+		// The most requests the sandbox served at once after the last refusal, ends before starts.
+		const events = calls
+			.slice(lastRefusal + 1)
+			.flatMap((call) => [
+				{ at: call.receivedAt, change: 1 },
+				{ at: call.doneAt, change: -1 },
+			])
+			.sort((a, b) => a.at - b.at || a.change - b.change);
+		let inFlight = 0;
+		let most = 0;
+		for (const event of events) most = Math.max(most, (inFlight += event.change));
+		expect(most).toBe(2);
+		const generated = [
+			...callsBetween(at('2024-01-01T00:00'), at('2024-01-31T00:00'), sandbox.livevox.reporting.settings, serviceRefs(sandbox.livevox.services)),
+		];
+		expect(jsonOf(result).map((row) => row.transactionId)).toEqual(
+			generated.filter((call) => call.service.callCenterId === 433).map(transactionIdOf),
+		);
 	});
 });
