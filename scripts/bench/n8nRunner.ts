@@ -13,6 +13,8 @@ import { n8nBin, n8nInstallDir } from '../realN8n/paths';
 export interface ExecutionMeasure {
 	/** stoppedAt − startedAt of n8n's execution record, in ms. */
 	ms: number;
+	/** startedAt of n8n's execution record, in ms since the epoch. */
+	startedAt: number;
 	status: string;
 	/** Peak resident set of the `n8n execute` process over its whole life (start, run, saving and printing the run data), in MiB. */
 	peakMiB: number;
@@ -164,6 +166,7 @@ export async function executeWorkflow(
 	const during = samples.filter(([at]) => at >= startedAt && at <= stoppedAt + 20).map(([, rss]) => rss);
 	return {
 		ms: stoppedAt - startedAt,
+		startedAt,
 		status: record.status,
 		peakMiB: peak / 1024,
 		executionPeakMiB: Math.max(0, ...during) / 1024,

@@ -14,6 +14,10 @@ export interface RunRecord extends ExecutionMeasure {
 	logins: number;
 	/** Answered 429 by the tenant limit. */
 	refused: number;
+	/** From startedAt until the first request reached the sandbox, in ms. */
+	beforeFirstRequestMs: number;
+	/** From the last answer the sandbox sent until stoppedAt, in ms. */
+	afterLastAnswerMs: number;
 }
 
 export interface Measured {
@@ -173,6 +177,13 @@ function scenarioMarkdown(summary: ScenarioSummary): string[] {
 		lines.push(`- Node time / "${summary.variants[index + 1].label}": **${fixed(ratio)}** (${fixed(1 / ratio)}× as fast; median of the run pairs)`);
 	});
 	lines.push(`- Node time / limit: **${fixed(summary.variants[0].ms / summary.limitMs)}** (limit ${ms(summary.limitMs)} = ${scenario.limitFormula})`);
+	const nodeRuns = summary.measured.records[0];
+	const before = median(nodeRuns.map((record) => record.beforeFirstRequestMs));
+	const after = median(nodeRuns.map((record) => record.afterLastAnswerMs));
+	const waiting = scenario.limitMs;
+	lines.push(
+		`- Where the node's time goes (medians): ${ms(before)} until its first request reached the sandbox, ${ms(after)} after the last answer, ${ms(Math.max(0, summary.variants[0].ms - before - after - waiting))} between rounds beyond the ${ms(waiting)} of latency`,
+	);
 	if (csv) {
 		lines.push(
 			`- csv-parse in a bare Node process, same ${(csv.bytes / 1048576).toFixed(1)} MiB: ${ms(csv.parseMs)} for ${csv.rows.toLocaleString('en-US')} rows (${Math.round(csv.rows / csv.parseMs).toLocaleString('en-US')} rows/ms; ${fixed(csv.peakMiB, 0)} MiB peak); the node: ${Math.round(summary.variants[0].rows / summary.variants[0].ms).toLocaleString('en-US')} rows/ms, request and items included`,

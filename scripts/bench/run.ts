@@ -5,7 +5,10 @@
  * from n8n's own execution record. Prints the figures and writes BENCHMARKS.md.
  *
  *   npm run bench -- [--runs=3] [--latency=100] [--only=cer90,services,ratelimit,vcc12,csv]
- *                    [--csv-rows=200000] [--out=BENCHMARKS.md] [--keep]
+ *                    [--csv-rows=200000] [--out=BENCHMARKS.md] [--keep] [--trace]
+ *
+ * --trace prints, for every run, when each request reached the sandbox and was answered,
+ * counted from the execution's startedAt: where a run's time goes beyond the latency.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -47,6 +50,8 @@ function freePort(): Promise<number> {
 	});
 }
 
+const trace = process.argv.includes('--trace');
+
 async function measureScenario(scenario: Scenario, cli: N8nCli, runs: number): Promise<Measured> {
 	scenario.before();
 	try {
@@ -55,8 +60,16 @@ async function measureScenario(scenario: Scenario, cli: N8nCli, runs: number): P
 			scenario.sandbox.clearRequests();
 			const execution: ExecutionMeasure = await executeWorkflow(cli.env, cli.userFolder, variant.workflow.id, variant.workflow.resultNode);
 			const requests = scenario.sandbox.requests.filter((request) => request.vendor === scenario.vendor);
+			if (trace) {
+				const since = (at: number) => at - execution.startedAt;
+				log(`    requests (arrived–answered, ms after startedAt): ${requests.map((request) => `${since(request.receivedAt)}–${since(request.doneAt)}`).join(' ')}; stopped at ${execution.ms}`);
+			}
+			const arrivals = requests.map((request) => request.receivedAt);
+			const answers = requests.map((request) => request.doneAt);
 			return {
 				...execution,
+				beforeFirstRequestMs: arrivals.length > 0 ? Math.min(...arrivals) - execution.startedAt : NaN,
+				afterLastAnswerMs: answers.length > 0 ? execution.startedAt + execution.ms - Math.max(...answers) : NaN,
 				requests: requests.length,
 				logins: requests.filter((request) => request.path.endsWith('/session/login')).length,
 				refused: requests.filter((request) => request.status === 429).length,

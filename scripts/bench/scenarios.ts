@@ -102,7 +102,7 @@ export function scenarios(main: Sandbox, services: Sandbox, credentials: Credent
 			],
 			note:
 				`One at a time, the HTTP Request node's pagination cannot go below (1 login + ${pages} pages) × ${latency} ms = ${(1 + pages) * latency} ms, the node's limit is ${(1 + Math.ceil(pages / c)) * latency} ms: at most ${((1 + pages) / (1 + Math.ceil(pages / c))).toFixed(2)}× apart. ` +
-				`The node asks for the first page alone (a list that fits in one page costs no extra request) and looks the size up once that page says more follow, so its own floor is ${(2 + Math.ceil((pages - 1) / c)) * latency} ms.`,
+				`The node asks for the size together with the first page, then the other ${pages - 1} pages ${c} at a time: ${1 + Math.ceil((pages - 1) / c)} rounds, ${(1 + Math.ceil((pages - 1) / c)) * latency} ms. The 3× target cannot be met here: (1 + ${pages}) rounds against ${1 + Math.ceil(pages / c)}.`,
 			limitMs: (1 + Math.ceil(pages / c)) * latency,
 			limitFormula: `(1 size lookup + ceil(${pages} / ${c})) × ${latency} ms`,
 		},
