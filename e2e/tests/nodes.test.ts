@@ -46,9 +46,11 @@ test('LiveVox Services: list a call center, then read each service found', async
 	);
 	expect(nodeOutput(output, 'List Services')).toEqual([{ serviceId: 40790, name: 'California_QC', callCenterId: 2829 }]);
 	expect(nodeOutput(output, 'Get General')[0]).toMatchObject({ serviceId: 40790, name: 'California_QC' });
+	// Return All asks the list's size (Service List Info) with the first page; this list fits in one.
 	expect(calls()).toEqual([
 		'livevox POST /session/login',
 		'livevox GET /configuration/services',
+		'livevox GET /configuration/services/info',
 		'livevox GET /configuration/services/40790',
 	]);
 });
