@@ -126,8 +126,7 @@ export class LiveVoxApi implements ICredentialType {
 	/**
 	 * Sends the access token and the session as LV-Access and LV-Session headers.
 	 * A function rather than n8n's generic form: n8n evaluates the generic form's expressions
-	 * again for every request, which at several requests in flight costs more than the wait
-	 * for the answers.
+	 * for every request, milliseconds each that hold back the requests sent alongside.
 	 */
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		return {

@@ -221,8 +221,7 @@ export class NetaxisApioApi implements ICredentialType {
 	/**
 	 * The machine token or the access token of the login, as a Bearer token.
 	 * A function rather than n8n's generic form: n8n evaluates the generic form's expressions
-	 * again for every request, which at several requests in flight costs more than the wait
-	 * for the answers.
+	 * for every request, milliseconds each that hold back the requests sent alongside.
 	 */
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const token = usesMachineToken(credentials) ? credentials.machineToken : credentials.accessToken;

@@ -58,8 +58,7 @@ export class VccLiveApi implements ICredentialType {
 	/**
 	 * HTTP Basic: the API user (the customer name when none is given) and the API token.
 	 * A function rather than n8n's generic form: n8n evaluates the generic form's expressions
-	 * again for every request, which at several requests in flight costs more than the wait
-	 * for the answers.
+	 * for every request, milliseconds each that hold back the requests sent alongside.
 	 */
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		return { ...requestOptions, auth: { username: vccLiveUser(credentials), password: String(credentials.apiToken ?? '') } };

@@ -61,9 +61,10 @@ function secretsOf(credentials: ICredentialDataDecryptedObject): unknown[] {
 
 /**
  * The one place that knows VCC Live's address, authentication and errors. Calls go through
- * n8n's httpRequestWithAuthentication (HTTP Basic from the credential, read once); reads are retried
- * on transient failures, and after a 429 fewer calls are sent at a time. VCC Live wraps answers in `{response, errors}` and a 200 can carry
- * errors, so every body is read for errors, whatever format was asked for.
+ * n8n's httpRequestWithAuthentication (HTTP Basic from the credential, read once); reads are
+ * retried on transient failures, and after a 429 fewer calls are sent at a time. VCC Live
+ * wraps answers in `{response, errors}` and a 200 can carry errors, so every body is read
+ * for errors, whatever format was asked for.
  */
 export async function vccLiveClient(
 	context: IExecuteFunctions,
