@@ -176,6 +176,21 @@ describe('CSV of Call Event Recovery', () => {
 			rows: [['S1', 'T1', '5'], ['S2', 'T2', '6'], ['S2', 'T3', '7']],
 		});
 	});
+
+	test('windows of items only are merged by the session and transaction in their items', () => {
+		const header = ['sessionId', 'transactionId', 'duration'];
+		const first = { header, rows: [], records: [{ sessionId: 'S1', transactionId: 'T1', duration: 5 }, { sessionId: 'S2', transactionId: 'T2', duration: 6 }] };
+		const second = { header, rows: [], records: [{ sessionId: 'S2', transactionId: 'T2', duration: 6 }, { sessionId: 'S2', transactionId: 'T3', duration: 7 }] };
+		expect(mergeTables([first, second]).records).toEqual([first.records[0], first.records[1], second.records[1]]);
+		const noIds = ['agentId', 'duration'];
+		const repeated = { agentId: 1, duration: 5 };
+		expect(mergeTables([{ header: noIds, rows: [], records: [repeated] }, { header: noIds, rows: [], records: [{ ...repeated }, { agentId: 1, duration: 6 }] }]).records).toEqual([repeated, { agentId: 1, duration: 6 }]);
+	});
+
+	test('one answer is taken as it is: rows come twice only where windows meet', () => {
+		const only = { header: ['sessionId', 'transactionId'], rows: [], records: [{ sessionId: 'S1', transactionId: 'T1' }] };
+		expect(mergeTables([only])).toBe(only);
+	});
 });
 
 describe('dates', () => {

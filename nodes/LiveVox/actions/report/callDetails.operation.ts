@@ -5,7 +5,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { runPerItem } from '../../../shared/runPerItem';
 import type { LiveVoxClient } from '../../transport';
 import type { CsvTable } from './callDetailsCsv';
-import { callEventKey, csvText, parseCsvBytes, parseCsvRecords, recordBuilder, zonedIsoFromStamp } from './callDetailsCsv';
+import { callEventKey, csvText, parseCsvBytes, parseCsvRecords, recordBuilder, recordEventKey, zonedIsoFromStamp } from './callDetailsCsv';
 import { describeWindow } from './dateRange';
 import { fetchReport } from './fetchReport';
 import { sharedReportFields } from './reportFields';
@@ -58,9 +58,8 @@ export const description = updateDisplayOptions(
 
 /** One window's CSV, with its items when they are wanted (built as the answer arrives). */
 export interface ParsedWindow extends CsvTable {
+	/** With items only, the rows are not kept: the items are. */
 	records?: IDataObject[];
-	/** The call event key of each row, kept when the rows themselves are not (no file wanted). */
-	keys?: string[];
 }
 
 /** A window's rows in the column order of `header` (a later window may order its columns differently). */
@@ -72,19 +71,22 @@ function aligned(table: CsvTable, header: readonly string[]): string[][] {
 
 /**
  * Every window's rows in time order, each call event once (by session and transaction id),
- * under the first window's header; the items, when built, stay beside their rows.
+ * under the first window's header; the items, when built, stay beside their rows. Rows come
+ * twice only where windows meet, so a single answer is taken as it is.
  */
 export function mergeTables(tables: ParsedWindow[]): ParsedWindow {
+	if (tables.length === 1) return tables[0];
 	const header = tables.find((table) => table.header.length > 0)?.header ?? [];
-	const keyOf = callEventKey(header);
+	const rowKey = callEventKey(header);
+	const recordKey = recordEventKey(header);
 	const seen = new Set<string>();
 	const rows: string[][] = [];
 	const records: IDataObject[] = [];
 	for (const table of tables) {
 		const tableRows = aligned(table, header);
-		const count = table.keys?.length ?? tableRows.length;
+		const count = Math.max(tableRows.length, table.records?.length ?? 0);
 		for (let index = 0; index < count; index++) {
-			const key = table.keys?.[index] ?? keyOf(tableRows[index]);
+			const key = index < tableRows.length ? rowKey(tableRows[index]) : recordKey(table.records?.[index] ?? {});
 			if (seen.has(key)) continue;
 			seen.add(key);
 			if (index < tableRows.length) rows.push(tableRows[index]);
@@ -119,7 +121,7 @@ async function pull(
 		// Parsed, and turned into items, as each answer arrives, while the other requests are still running.
 		read: (answer) => {
 			if (!simplify) return (answer ?? '').toString('utf8');
-			// Items only: built row by row as the text is parsed; only the keys are kept to merge.
+			// Items only: built row by row as the text is parsed; the text rows are not kept.
 			if (output === 'items') return parseCsvRecords(answer ?? '', toIso);
 			const table: ParsedWindow = parseCsvBytes(answer ?? '');
 			if (output === 'file') return table;
