@@ -42,10 +42,12 @@ export interface LiveVoxRequest {
 	/** Extra request headers, e.g. Accept-Encoding: gzip for the CSV report. */
 	headers?: Record<string, string>;
 	/**
-	 * 'json' (the default): the parsed body. 'buffer': the body's bytes, for an answer that is
-	 * not JSON (the Call Event Recovery CSV); n8n's HTTP layer has already undone a gzip encoding.
+	 * For an answer that is not JSON and may be large (the Call Event Recovery CSV): reads a
+	 * success's body as it arrives (n8n's HTTP layer has undone a gzip encoding), so it is
+	 * never held whole, and returns what the call answers. A body that breaks off is a network
+	 * failure: a read is sent again and `readBody` called afresh. Other answers are read whole.
 	 */
-	responseType?: 'json' | 'buffer';
+	readBody?: (bytes: AsyncIterable<Uint8Array>) => Promise<unknown>;
 	/**
 	 * LiveVox codes that fail the call with these words, whether they come as the HTTP status
 	 * (even a success status: the reports' "202 error") or as `code` in an error body.
@@ -98,6 +100,58 @@ function listedFailure(request: LiveVoxRequest, status: number | undefined, body
 	return code !== undefined && words ? { code, words } : undefined;
 }
 
+/** A body no longer than this is kept as it arrives too, for an error code in it. */
+const SHORT_BODY_BYTES = 4096;
+
+/** A streamed answer whose body `readBody` could not read: not a network failure, so never retried. */
+class UnreadableBody {
+	constructor(readonly error: unknown) {}
+}
+
+/** A streamed answer: what `readBody` made of it, and the body itself when it was short. */
+type ReadAnswer = FullResponse & { shortBody?: Buffer };
+
+/** Every byte of a body that came as a stream. */
+async function wholeBody(body: AsyncIterable<Uint8Array>): Promise<Buffer> {
+	const pieces: Uint8Array[] = [];
+	for await (const piece of body) pieces.push(piece);
+	return Buffer.concat(pieces);
+}
+
+const isStream = (body: unknown): body is AsyncIterable<Uint8Array> =>
+	typeof body === 'object' && body !== null && Symbol.asyncIterator in body;
+
+/**
+ * A success read with `readBody` as it arrives. A body that breaks off ends there, and the
+ * call fails with the connection's error (a network failure, retried for a read); an error
+ * of `readBody` itself is not retried.
+ */
+async function readArriving(response: FullResponse, readBody: (bytes: AsyncIterable<Uint8Array>) => Promise<unknown>): Promise<ReadAnswer> {
+	const short: Uint8Array[] = [];
+	let size = 0;
+	let cut: { error: unknown } | undefined;
+	async function* arriving() {
+		try {
+			for await (const piece of response.body as AsyncIterable<Uint8Array>) {
+				size += piece.length;
+				if (size <= SHORT_BODY_BYTES) short.push(piece);
+				yield piece;
+			}
+		} catch (error) {
+			cut = { error };
+		}
+	}
+	let body: unknown;
+	try {
+		body = await readBody(arriving());
+	} catch (error) {
+		body = new UnreadableBody(error);
+	}
+	if (cut) throw cut.error;
+	if (body instanceof UnreadableBody) throw body;
+	return { ...response, body, shortBody: size <= SHORT_BODY_BYTES ? Buffer.concat(short) : undefined };
+}
+
 function secretsOf(credentials: ICredentialDataDecryptedObject): unknown[] {
 	return [credentials.password, credentials.accessToken, credentials.sessionId];
 }
@@ -128,35 +182,40 @@ export async function liveVoxClient(
 				qs: request.qs,
 				body: request.body,
 				headers: { Accept: 'application/json', ...request.headers },
-				json: request.responseType !== 'buffer',
+				json: request.readBody === undefined,
 				timeout: timeoutSeconds * 1000,
 				// The whole response, so the status, Retry-After and body survive (n8n's error for
 				// a failed call keeps only the status).
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 			};
-			if (request.responseType === 'buffer') httpOptions.encoding = 'arraybuffer';
+			if (request.readBody) httpOptions.encoding = 'stream';
 			const sendOnce = async (credentialOptions: IAdditionalCredentialOptions) =>
-				await throttle.run(
-					async () =>
-						(await context.helpers.httpRequestWithAuthentication.call(
-							context,
-							LIVEVOX_CREDENTIAL,
-							httpOptions,
-							credentialOptions,
-						)) as FullResponse,
-					(answer) => answer.statusCode === 429,
-				);
-			const send = async (): Promise<FullResponse> => {
+				await throttle.run(async () => {
+					const response = (await context.helpers.httpRequestWithAuthentication.call(
+						context,
+						LIVEVOX_CREDENTIAL,
+						httpOptions,
+						credentialOptions,
+					)) as FullResponse;
+					// Only a success is read as it arrives: any other answer is read for its error.
+					if (isStream(response.body) && response.statusCode !== 200) response.body = await wholeBody(response.body);
+					return response;
+				}, (answer) => answer.statusCode === 429);
+			const send = async (): Promise<ReadAnswer> => {
 				const response = await credential.send(sendOnce, (answer) => answer.statusCode === 401);
 				if (response.statusCode >= 400) {
 					throw new NodeApiError(context.getNode(), response as unknown as JsonObject);
 				}
-				return response;
+				return request.readBody && isStream(response.body) ? await readArriving(response, request.readBody) : response;
 			};
-			const result = await withRetry(send, { kind: request.kind, describe: readHttpFailure });
+			const result = await withRetry(send, {
+				kind: request.kind,
+				describe: (error) => (error instanceof UnreadableBody ? {} : readHttpFailure(error)),
+			});
+			if (!result.ok && result.error instanceof UnreadableBody) throw result.error.error;
 			const failure: HttpFailure = result.ok
-				? { status: result.value.statusCode, body: result.value.body, timedOut: false }
+				? { status: result.value.statusCode, body: result.value.shortBody ?? result.value.body, timedOut: false }
 				: readHttpFailure(result.error);
 			// A code the request lists fails the call even inside a success status (the reports' 202).
 			const listed = listedFailure(request, failure.status, failure.body);

@@ -26,7 +26,7 @@ export async function runPool<T, A, R = A>(
 	inputs: readonly T[],
 	concurrency: number,
 	send: (input: T, index: number) => Promise<A>,
-	read?: (answer: A, index: number) => R,
+	read?: (answer: A, index: number) => R | Promise<R>,
 ): Promise<R[]> {
 	if (!Number.isInteger(concurrency) || concurrency < 1) {
 		throw new RangeError(`Concurrency must be a positive whole number, got ${concurrency}`);
@@ -55,7 +55,7 @@ export async function runPool<T, A, R = A>(
 			try {
 				if (read) {
 					await letCallsGoOut();
-					results[sent.index] = read(sent.answer, sent.index);
+					results[sent.index] = await read(sent.answer, sent.index);
 				} else {
 					results[sent.index] = sent.answer as unknown as R;
 				}

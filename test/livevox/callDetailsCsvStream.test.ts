@@ -19,10 +19,10 @@ const text = [
 	'@3,9,0,20240603 11:00:00,20240603 11:00:00,No Answer,S3,T3',
 ].join('\r\n');
 
-test.each([1, 7, 64, 1 << 20])('chunks of %i bytes: the same items as parse-then-build, and the same keys', (chunkBytes) => {
+test.each([1, 7, 64, 1 << 20])('chunks of %i bytes: the same items as parse-then-build, and the same keys', async (chunkBytes) => {
 	const toIso = zonedIsoFromStamp('America/New_York');
-	const table = parseCsvBytes(Buffer.from(text, 'utf8'), chunkBytes);
-	const streamed = parseCsvRecords(Buffer.from(text, 'utf8'), toIso, chunkBytes);
+	const table = await parseCsvBytes(Buffer.from(text, 'utf8'), chunkBytes);
+	const streamed = await parseCsvRecords(Buffer.from(text, 'utf8'), toIso, chunkBytes);
 	expect(streamed.header).toEqual(table.header);
 	expect(streamed.rows).toEqual([]);
 	expect(streamed.records).toEqual(table.rows.map(recordBuilder(table.header, toIso)));
@@ -31,6 +31,6 @@ test.each([1, 7, 64, 1 << 20])('chunks of %i bytes: the same items as parse-then
 	expect(streamed.records).toHaveLength(3);
 });
 
-test('an empty answer is an empty table', () => {
-	expect(parseCsvRecords('', zonedIsoFromStamp('UTC'))).toEqual({ header: [], rows: [], records: [] });
+test('an empty answer is an empty table', async () => {
+	expect(await parseCsvRecords('', zonedIsoFromStamp('UTC'))).toEqual({ header: [], rows: [], records: [] });
 });

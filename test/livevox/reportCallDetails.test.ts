@@ -160,6 +160,46 @@ describe('Call Event Recovery', () => {
 	});
 });
 
+describe('Call Event Recovery: a large answer (over 1 MB) is read as it arrives', () => {
+	const realSleep = retryClock.sleep;
+	beforeEach(() => {
+		retryClock.sleep = async () => undefined;
+		sandbox.livevox.reporting.configure({ callsPerDay: 8000 });
+	});
+	afterEach(() => {
+		retryClock.sleep = realSleep;
+	});
+	const day = custom('2024-03-05', '2024-03-05');
+
+	// 8,000 calls in a day: about 1.5 MB of CSV, more than an answer read once whole.
+	test.each([true, false])('Compress Transfer %s: every call of the day once, in order, as items', async (gzip) => {
+		const result = await callDetails({ ...day, options: { gzip } });
+		expect(result.error).toBeUndefined();
+		expect(reportCalls(sandbox)).toHaveLength(1);
+		const generated = [...callsBetween(at('2024-03-05T00:00'), at('2024-03-06T00:00'), sandbox.livevox.reporting.settings, serviceRefs(sandbox.livevox.services))];
+		expect(generated).toHaveLength(8000);
+		const items = jsonOf(result);
+		expect(items.map((row) => row.transactionId)).toEqual(generated.map(transactionIdOf));
+		expect(items[7999]).toMatchObject({ startIso: expect.stringMatching(/^2024-03-05T23:\d\d:\d\d-05:00$/), duration: expect.any(Number) });
+	});
+
+	test('a body cut in the middle is asked again and read afresh: nothing lost, nothing twice', async () => {
+		const whole = jsonOf(await callDetails(day));
+		sandbox.clearRequests();
+		sandbox.faults.add({ path: '/reporting/standard/callDetails', fault: { kind: 'dropMidBody', fraction: 0.7 } });
+		const result = await callDetails(day);
+		expect(result.error).toBeUndefined();
+		expect(reportCalls(sandbox).map((call) => call.status)).toEqual([0, 200]);
+		expect(jsonOf(result)).toEqual(whole);
+	});
+
+	test('"Items and CSV File": the rows and the file of a large answer', async () => {
+		const result = await callDetails({ ...day, output: 'both' });
+		expect(result.items).toHaveLength(8001);
+		expect(result.items[8000].json).toMatchObject({ rowCount: 8000 });
+	});
+});
+
 describe('Call Event Recovery under a tenant limit of 2 requests in flight (429 with Retry-After)', () => {
 	const realSleep = retryClock.sleep;
 	beforeEach(() => {

@@ -8,7 +8,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { parseCsv } from '../../nodes/shared/csv';
 import { mergeTables } from '../../nodes/LiveVox/actions/report/callDetails.operation';
-import { callDetailsRecord, parseCsvBytes, zonedIsoFromStamp } from '../../nodes/LiveVox/actions/report/callDetailsCsv';
+import type { CsvTable } from '../../nodes/LiveVox/actions/report/callDetailsCsv';
+import { callDetailsRecord, csvAnswerText, parseCsvBytes, zonedIsoFromStamp } from '../../nodes/LiveVox/actions/report/callDetailsCsv';
 import { combineFlat, combineNested } from '../../nodes/LiveVox/actions/report/combine';
 import { customRange, presetRange } from '../../nodes/LiveVox/actions/report/dateRange';
 import { AGENT_SUMMARY_RULES, SERVICE_EFFICIENCY_RULES } from '../../nodes/LiveVox/actions/report/figureRules';
@@ -123,12 +124,24 @@ describe('Real Time Report figures', () => {
 describe('CSV of Call Event Recovery', () => {
 	const text = '\ufeffaccount,lvResult,zipCode,duration,sessionId,transactionId\r\n@12345,"Hung Up, ""Rude""\r\nline two",02139,34,U1@10.0.0.1,126035363681\r\n12,Café 日本,,7,U2@10.0.0.1,126035363690\r\n';
 
-	test.each([1, 2, 3, 5, 7, 64])('reads bytes in chunks of %i: BOM, CRLF, quotes, embedded line breaks, multi-byte characters', (chunkBytes) => {
-		const table = parseCsvBytes(Buffer.from(text, 'utf8'), chunkBytes);
+	const expectRead = (table: CsvTable) => {
 		expect(table.header).toEqual(['account', 'lvResult', 'zipCode', 'duration', 'sessionId', 'transactionId']);
 		expect(table.rows).toEqual(parseCsv(text.slice(1)).slice(1));
 		expect(table.rows[0][1]).toBe('Hung Up, "Rude"\r\nline two');
 		expect(table.rows[1][1]).toBe('Café 日本');
+	};
+
+	test.each([1, 2, 3, 5, 7, 64])('reads bytes in chunks of %i: BOM, CRLF, quotes, embedded line breaks, multi-byte characters', async (chunkBytes) => {
+		expectRead(await parseCsvBytes(Buffer.from(text, 'utf8'), chunkBytes));
+	});
+
+	test.each([1, 3, 64])('reads bytes as they arrive, in pieces of %i, the same way; the text of the answer too', async (pieceBytes) => {
+		const bytes = Buffer.from(text, 'utf8');
+		async function* arriving() {
+			for (let offset = 0; offset < bytes.length; offset += pieceBytes) yield bytes.subarray(offset, offset + pieceBytes);
+		}
+		expectRead(await parseCsvBytes(arriving()));
+		expect(await csvAnswerText(arriving())).toBe(text);
 	});
 
 	test('types the numeric columns only; identifiers stay text; times get an ISO twin', () => {

@@ -3,9 +3,10 @@ import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../../shared/runPerItem';
+import { wholeWhenSmall } from '../../../shared/wholeWhenSmall';
 import type { LiveVoxClient } from '../../transport';
-import type { CsvTable } from './callDetailsCsv';
-import { callEventKey, csvText, parseCsvBytes, parseCsvRecords, recordBuilder, recordEventKey, zonedIsoFromStamp } from './callDetailsCsv';
+import type { CsvBytes, CsvTable } from './callDetailsCsv';
+import { callEventKey, csvAnswerText, csvText, parseCsvBytes, parseCsvRecords, recordBuilder, recordEventKey, zonedIsoFromStamp } from './callDetailsCsv';
 import { describeWindow } from './dateRange';
 import { fetchReport } from './fetchReport';
 import { sharedReportFields } from './reportFields';
@@ -16,6 +17,9 @@ import { readReportPlan, warnIfPartial } from './reportPlan';
 export const kind = 'read';
 
 export const spec: ReportSpec = { path: '/reporting/standard/callDetails', maxDays: 3 };
+
+/** An answer up to this size is read once it is whole (see wholeWhenSmall); a larger one as it arrives. */
+const SMALL_ANSWER_BYTES = 1 << 20;
 
 const gzipOption: INodeProperties = {
 	displayName: 'Compress Transfer (Gzip)',
@@ -114,20 +118,21 @@ async function pull(
 	const output = simplify ? (context.getNodeParameter('output', itemIndex, 'items') as string) : 'raw';
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const toIso = zonedIsoFromStamp(plan.zone);
-	const windows = await fetchReport<Buffer | string | undefined, ParsedWindow | string>(client, plan, spec, {
+	const readAnswer = async (bytes: CsvBytes): Promise<ParsedWindow | string> => {
+		if (!simplify) return await csvAnswerText(bytes);
+		// Items only: built row by row as the text is parsed; the text rows are not kept.
+		if (output === 'items') return await parseCsvRecords(bytes, toIso);
+		const table: ParsedWindow = await parseCsvBytes(bytes);
+		if (output !== 'file') table.records = table.rows.map(recordBuilder(table.header, toIso));
+		return table;
+	};
+	const windows = await fetchReport<Buffer | ParsedWindow | string, ParsedWindow | string>(client, plan, spec, {
 		// Without it n8n's HTTP layer would still offer gzip by default: "identity" asks for plain text.
 		headers: { 'Accept-Encoding': options.gzip === false ? 'identity' : 'gzip' },
-		responseType: 'buffer',
-		// Parsed, and turned into items, as each answer arrives, while the other requests are still running.
-		read: (answer) => {
-			if (!simplify) return (answer ?? '').toString('utf8');
-			// Items only: built row by row as the text is parsed; the text rows are not kept.
-			if (output === 'items') return parseCsvRecords(answer ?? '', toIso);
-			const table: ParsedWindow = parseCsvBytes(answer ?? '');
-			if (output === 'file') return table;
-			table.records = table.rows.map(recordBuilder(table.header, toIso));
-			return table;
-		},
+		// A large answer is read as it arrives, never held whole; a small one once the next
+		// requests have gone out, while they run.
+		readBody: async (bytes) => await wholeWhenSmall(bytes, SMALL_ANSWER_BYTES, readAnswer),
+		read: async (answer) => (Buffer.isBuffer(answer) ? await readAnswer(answer) : answer),
 	});
 	warnIfPartial(context, plan);
 	if (!simplify) {

@@ -9,33 +9,51 @@ export interface CsvTable {
 	rows: string[][];
 }
 
-/** Bytes decoded and parsed per step: the parser streams, so a large answer is never one string. */
+/** A CSV answer: its bytes whole, or as they arrive. */
+export type CsvBytes = Buffer | string | AsyncIterable<Uint8Array>;
+
+/** Bytes decoded and parsed per step of an answer held whole: a large answer is never one string. */
 const CHUNK_BYTES = 1 << 20;
 
-/**
- * Reads a CSV answer from its bytes, chunk by chunk (a chunk may end inside a character, a
- * field or a quoted line break), and hands each row to `visit` as soon as it is complete, so
- * the caller can keep what it needs of a row and let the rest go. A byte-order mark and CRLF
- * line ends are handled.
- */
-export function readCsvBytes(bytes: Buffer | string, visit: (row: string[]) => void, chunkBytes = CHUNK_BYTES): void {
+async function* piecesOf(bytes: CsvBytes, chunkBytes: number): AsyncIterable<Uint8Array> {
+	if (typeof bytes !== 'string' && !Buffer.isBuffer(bytes)) {
+		yield* bytes;
+		return;
+	}
 	const buffer = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+	for (let offset = 0; offset < buffer.length; offset += chunkBytes) yield buffer.subarray(offset, offset + chunkBytes);
+}
+
+/**
+ * Reads a CSV answer piece by piece (a piece may end inside a character, a field or a quoted
+ * line break) and hands each row to `visit` as soon as it is complete, so the caller can keep
+ * what it needs of a row and let the rest go. A byte-order mark and CRLF line ends are handled.
+ */
+export async function readCsvBytes(bytes: CsvBytes, visit: (row: string[]) => void, chunkBytes = CHUNK_BYTES): Promise<void> {
 	const decoder = new TextDecoder('utf-8');
 	const reader = new CsvReader();
 	const each = (completed: string[][]) => {
 		for (const row of completed) visit(row);
 	};
-	for (let offset = 0; offset < buffer.length; offset += chunkBytes) {
-		each(reader.push(decoder.decode(buffer.subarray(offset, offset + chunkBytes), { stream: true })));
-	}
+	for await (const piece of piecesOf(bytes, chunkBytes)) each(reader.push(decoder.decode(piece, { stream: true })));
 	each(reader.push(decoder.decode()));
 	each(reader.end());
 }
 
-/** Parses a CSV answer from its bytes into its header and rows (see readCsvBytes); an empty answer is an empty table. */
-export function parseCsvBytes(bytes: Buffer | string, chunkBytes = CHUNK_BYTES): CsvTable {
+/** The text of a CSV answer, as LiveVox wrote it (a byte-order mark included). */
+export async function csvAnswerText(bytes: CsvBytes): Promise<string> {
+	if (typeof bytes === 'string') return bytes;
+	const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+	const parts: string[] = [];
+	for await (const piece of piecesOf(bytes, CHUNK_BYTES)) parts.push(decoder.decode(piece, { stream: true }));
+	parts.push(decoder.decode());
+	return parts.join('');
+}
+
+/** Parses a CSV answer into its header and rows (see readCsvBytes); an empty answer is an empty table. */
+export async function parseCsvBytes(bytes: CsvBytes, chunkBytes = CHUNK_BYTES): Promise<CsvTable> {
 	const rows: string[][] = [];
-	readCsvBytes(bytes, (row) => rows.push(row), chunkBytes);
+	await readCsvBytes(bytes, (row) => rows.push(row), chunkBytes);
 	// shift() rather than destructuring: no copy of a 200,000-row array.
 	const header = rows.shift() ?? [];
 	return { header: header.map((name) => name.trim()), rows };
@@ -45,14 +63,14 @@ export function parseCsvBytes(bytes: Buffer | string, chunkBytes = CHUNK_BYTES):
  * Parses a CSV answer straight into items, row by row: the text rows are never held all at
  * once (at 200,000 rows they would take more memory than the items).
  */
-export function parseCsvRecords(
-	bytes: Buffer | string,
+export async function parseCsvRecords(
+	bytes: CsvBytes,
 	toIso: (stamp: string) => string | null,
 	chunkBytes = CHUNK_BYTES,
-): CsvTable & { records: IDataObject[] } {
+): Promise<CsvTable & { records: IDataObject[] }> {
 	const table = { header: [] as string[], rows: [] as string[][], records: [] as IDataObject[] };
 	let build: RecordBuilder | undefined;
-	readCsvBytes(
+	await readCsvBytes(
 		bytes,
 		(row) => {
 			if (build === undefined) {

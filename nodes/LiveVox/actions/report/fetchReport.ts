@@ -28,9 +28,10 @@ export interface ReportRequestOptions<A, T> {
 	/** The report's own body fields, sent after startDate and endDate. */
 	body?: IDataObject;
 	headers?: Record<string, string>;
-	responseType?: 'json' | 'buffer';
-	/** Turns an answer into what is kept, while the next requests run (e.g. parses a CSV into items). */
-	read: (answer: A, window: TimeWindow) => T;
+	/** For an answer that is not JSON: reads the body as it arrives (see LiveVoxRequest). */
+	readBody?: (bytes: AsyncIterable<Uint8Array>) => Promise<A>;
+	/** Turns an answer into what is kept, once the next requests have gone out (e.g. parses a CSV into items). */
+	read: (answer: A, window: TimeWindow) => T | Promise<T>;
 }
 
 /** The body of one request: the window as epoch milliseconds, the end as its last millisecond. */
@@ -62,7 +63,7 @@ export async function fetchReport<A, T>(
 				body: reportBody(window, options.body, filterBody(plan, serviceIds)),
 				kind: 'read',
 				headers: options.headers,
-				responseType: options.responseType,
+				readBody: options.readBody,
 				failureCodes: { 202: TOO_MANY_SERVICES },
 				hints: REPORT_HINTS,
 			}),
