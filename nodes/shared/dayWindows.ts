@@ -46,16 +46,19 @@ function checkOptions(range: TimeWindow, options: DayWindowOptions): void {
 export function* dayWindows(range: TimeWindow, options: DayWindowOptions): Generator<TimeWindow> {
 	checkOptions(range, options);
 	const { zone, maxMs } = options;
+	// The midnights after the start, one day after another: a day added to a midnight is the
+	// next midnight (luxon's calendar arithmetic), a third of the zone lookups of nextMidnight.
+	let midnight = DateTime.fromMillis(range.start, { zone }).startOf('day').plus({ days: 1 });
 	let cursor = range.start;
 	while (cursor < range.end) {
 		let windowEnd: number | undefined;
-		let boundary = nextMidnight(cursor, zone);
+		while (midnight.toMillis() <= cursor) midnight = midnight.plus({ days: 1 });
 		for (;;) {
-			const candidate = Math.min(boundary, range.end);
+			const candidate = Math.min(midnight.toMillis(), range.end);
 			if (candidate - cursor > maxMs) break;
 			windowEnd = candidate;
 			if (candidate === range.end) break;
-			boundary = nextMidnight(boundary, zone);
+			midnight = midnight.plus({ days: 1 });
 		}
 		windowEnd ??= cursor + maxMs;
 		yield { start: cursor, end: windowEnd };
