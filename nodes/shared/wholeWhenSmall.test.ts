@@ -43,6 +43,23 @@ describe('wholeWhenSmall', () => {
 		expect(takenWhenReadStarted).toBe(3);
 	});
 
+	test('a reader that fails lets go of the rest of the body', async () => {
+		let closed = false;
+		async function* body() {
+			try {
+				for (;;) yield Buffer.from('abcdef', 'utf8');
+			} finally {
+				closed = true;
+			}
+		}
+		const failing = async (bytes: AsyncIterable<Uint8Array>) => {
+			for await (const piece of bytes) if (piece.length > 0) throw new Error('not a CSV');
+			return 0;
+		};
+		await expect(wholeWhenSmall(body(), 10, failing)).rejects.toThrow('not a CSV');
+		expect(closed).toBe(true);
+	});
+
 	test('a body that breaks off while being read fails the read', async () => {
 		async function* broken() {
 			yield Buffer.from('abcdef', 'utf8');

@@ -19,8 +19,13 @@ export async function wholeWhenSmall<T>(
 		size += next.value.length;
 	}
 	async function* heldThenRest(): AsyncIterable<Uint8Array> {
-		yield* held.splice(0);
-		for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) yield next.value;
+		try {
+			yield* held.splice(0);
+			for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) yield next.value;
+		} finally {
+			// A reader that stops early (it failed) lets go of the body, and of its connection.
+			await iterator.return?.();
+		}
 	}
 	return await read(heldThenRest());
 }

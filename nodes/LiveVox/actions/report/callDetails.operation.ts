@@ -132,7 +132,8 @@ async function pull(
 		// A large answer is read as it arrives, never held whole; a small one once the next
 		// requests have gone out, while they run.
 		readBody: async (bytes) => await wholeWhenSmall(bytes, SMALL_ANSWER_BYTES, readAnswer),
-		read: async (answer) => (Buffer.isBuffer(answer) ? await readAnswer(answer) : answer),
+		// What is not read yet: a whole body (bytes; text or nothing if it did not come as a stream).
+		read: async (answer) => (Buffer.isBuffer(answer) || typeof answer === 'string' || answer === undefined ? await readAnswer(answer ?? '') : answer),
 	});
 	warnIfPartial(context, plan);
 	if (!simplify) {
