@@ -158,6 +158,8 @@ export interface ReportContext {
 	loadAfter: number[];
 	/** n8n's own time for a run of an empty workflow (Manual Trigger, No Operation). */
 	emptyMs: number;
+	/** n8n's HTTP Request node alone, one request: when it reached the sandbox, and the whole run (medians, ms). */
+	oneRequest: { firstRequestMs: number; ms: number };
 	complete: boolean;
 }
 
@@ -219,6 +221,7 @@ export function writeReport(file: string, measured: Measured[], context: ReportC
 		"- Time: `stoppedAt − startedAt` of n8n's own execution record (SQLite), not the process's life. Each run is a fresh `n8n execute`.",
 		"- Ratios to the baseline: the median of node time / baseline time over the run pairs.",
 		`- n8n's own time for a run of an empty workflow (Manual Trigger, No Operation), measured the same way: ${ms(context.emptyMs)}. It is part of every time below and of none of the limits.`,
+		`- n8n's HTTP Request node alone, sending one request (Manual Trigger, HTTP Request), measured the same way: its request reached the sandbox ${ms(context.oneRequest.firstRequestMs)} after startedAt, and the run took ${ms(context.oneRequest.ms)} (${ms(settings.latencyMs)} of it latency). That is n8n's own floor for a node's first request, to read "until its first request reached the sandbox" below against.`,
 		'- Limit for windows and pages: ceil(requests / concurrency) × latency; for the CSV, the latency plus csv-parse on the same bytes in a bare Node process.',
 		"- Memory: the resident set of the `n8n execute` process, sampled every 20 ms. Execution peak: the highest sample between startedAt and stoppedAt (n8n's start included, ~230 MiB). Process peak: VmHWM over the process's life, which also covers n8n saving the run data to its database and printing it after the execution — at 200,000 items that costs more than the job itself, on both sides.",
 		'- Requests: what the sandbox received during the run. The node reuses its stored LiveVox session; the HTTP Request workflows log in every run.',

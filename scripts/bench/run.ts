@@ -29,7 +29,7 @@ import type { Measured, RunRecord } from './report';
 import { median, printScenario, writeReport } from './report';
 import type { BenchSettings, Scenario } from './scenarios';
 import { CSV_RANGE, scenarios, SERVICES_CALL_CENTER } from './scenarios';
-import { emptyWorkflow } from './workflows';
+import { emptyWorkflow, oneRequestWorkflow } from './workflows';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -140,11 +140,22 @@ async function main() {
 		const chosen = all.filter((scenario) => only.length === 0 || only.includes(scenario.key));
 		const workflows = new Map(chosen.flatMap((scenario) => scenario.variants.map((variant) => [variant.workflow.id, variant.workflow.workflow] as const)));
 		const empty = emptyWorkflow();
-		await cli.importWorkflow([...workflows.values(), empty.workflow]);
+		const one = oneRequestWorkflow(main);
+		await cli.importWorkflow([...workflows.values(), empty.workflow, one.workflow]);
 		const emptyTimes: number[] = [];
 		for (let run = 0; run < 3; run++) emptyTimes.push((await executeWorkflow(cli.env, cli.userFolder, empty.id, empty.resultNode)).ms);
 		const emptyMs = median(emptyTimes);
 		log(`An empty workflow takes n8n ${emptyMs} ms`);
+		const oneRuns: Array<{ firstRequestMs: number; ms: number }> = [];
+		for (let run = 0; run < 3; run++) {
+			main.clearRequests();
+			const execution = await executeWorkflow(cli.env, cli.userFolder, one.id, one.resultNode);
+			const [request] = main.requests.filter((recorded) => recorded.vendor === 'vcclive');
+			if (execution.status !== 'success' || !request) throw new Error(`The one-request workflow failed: ${execution.error ?? 'no request arrived'}`);
+			oneRuns.push({ firstRequestMs: request.receivedAt - execution.startedAt, ms: execution.ms });
+		}
+		const oneRequest = { firstRequestMs: median(oneRuns.map((run) => run.firstRequestMs)), ms: median(oneRuns.map((run) => run.ms)) };
+		log(`n8n's HTTP Request node alone: its request reached the sandbox after ${oneRequest.firstRequestMs} ms; the run took ${oneRequest.ms} ms`);
 
 		const measured: Measured[] = [];
 		for (const scenario of chosen) {
@@ -154,7 +165,7 @@ async function main() {
 			printScenario(result, settings);
 		}
 		const loadAfter = loadavg();
-		writeReport(out, measured, { settings, runs, loadBefore, loadAfter, emptyMs, complete: chosen.length === all.length });
+		writeReport(out, measured, { settings, runs, loadBefore, loadAfter, emptyMs, oneRequest, complete: chosen.length === all.length });
 		log(`\nWritten: ${path.relative(process.cwd(), out)}`);
 	} finally {
 		await Promise.all([main.close(), services.close()]);

@@ -361,6 +361,27 @@ export function vccBaseline(sandbox: Sandbox, year: number, shape: BaselineShape
 }
 
 /** A Manual Trigger and a No Operation node: n8n's own time for a run, to read the others against. */
+/**
+ * n8n's HTTP Request node alone, sending one GET (VCC Live inbound statistics for a month):
+ * how soon n8n itself gets a node's first request out, and one request's whole run.
+ */
+export function oneRequestWorkflow(sandbox: Sandbox): BenchWorkflow {
+	const { user, token } = sandbox.vcclive.account;
+	return graph(wfId('OneRequest'), 'Bench: one HTTP Request', 'Statistics', [
+		{
+			name: 'Statistics',
+			...HTTP,
+			parameters: {
+				method: 'GET',
+				url: `${sandbox.vccliveUrl}/v2/statistics/inbound`,
+				...headers({ Authorization: `Basic ${Buffer.from(`${user}:${token}`).toString('base64')}` }),
+				...query({ from: '20240101', to: '20240131', dimensions: 'project' }),
+				options: { response: { response: { responseFormat: 'json' } } },
+			},
+		},
+	], []);
+}
+
 export function emptyWorkflow(): BenchWorkflow {
 	return graph(wfId('Empty'), 'Bench: empty workflow', 'Nothing', [noOp('Nothing')], []);
 }
