@@ -26,14 +26,14 @@ export interface ExecutionMeasure {
 	error?: string;
 }
 
-interface ExecutionRow {
+export interface ExecutionRow {
 	id: number;
 	status: string;
 	startedAt: string;
 	stoppedAt: string;
 }
 
-interface SqliteDatabase {
+export interface SqliteDatabase {
 	all(sql: string, params: unknown[], callback: (error: Error | null, rows: ExecutionRow[]) => void): void;
 	close(): void;
 }
@@ -44,7 +44,7 @@ interface Sqlite3 {
 }
 
 /** The sqlite3 package n8n itself uses, from the n8n install (this repository does not depend on it). */
-function sqlite(): Sqlite3 {
+export function sqlite(): Sqlite3 {
 	return createRequire(__filename)(path.join(n8nInstallDir(), 'node_modules', 'sqlite3')) as Sqlite3;
 }
 
@@ -73,7 +73,7 @@ export async function lastExecution(userFolder: string, workflowId: string): Pro
 const toMs = (stamp: string) => Date.parse(stamp.includes('T') ? stamp : `${stamp.replace(' ', 'T')}Z`);
 
 /** VmHWM (peak) and VmRSS (now) of a process, in KiB; zeros once it has ended. */
-function procStatus(pid: number): { hwm: number; rss: number } {
+export function procStatus(pid: number): { hwm: number; rss: number } {
 	try {
 		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
 		const read = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
@@ -162,15 +162,26 @@ export async function executeWorkflow(
 	const record = await lastExecution(userFolder, workflowId);
 	if (!record) throw new Error(`n8n kept no execution record of workflow ${workflowId}:\n${tail}`);
 	const error = record.status === 'success' ? undefined : (lastMessage(tail) ?? tail.slice(-300));
+	return measureOf(record, { samples, peakKiB: peak, rows: counter.rows, error });
+}
+
+/**
+ * What a run measured: its time from the execution record, its memory from the resident-set
+ * samples (KiB, every 20 ms, wall clock) taken between startedAt and stoppedAt.
+ */
+export function measureOf(
+	record: ExecutionRow,
+	run: { samples: Array<[number, number]>; peakKiB: number; rows: number; error?: string },
+): ExecutionMeasure {
 	const [startedAt, stoppedAt] = [toMs(record.startedAt), toMs(record.stoppedAt)];
-	const during = samples.filter(([at]) => at >= startedAt && at <= stoppedAt + 20).map(([, rss]) => rss);
+	const during = run.samples.filter(([at]) => at >= startedAt && at <= stoppedAt + 20).map(([, rss]) => rss);
 	return {
 		ms: stoppedAt - startedAt,
 		startedAt,
 		status: record.status,
-		peakMiB: peak / 1024,
+		peakMiB: run.peakKiB / 1024,
 		executionPeakMiB: Math.max(0, ...during) / 1024,
-		rows: counter.rows,
-		...(error ? { error } : {}),
+		rows: run.rows,
+		...(run.error ? { error: run.error } : {}),
 	};
 }

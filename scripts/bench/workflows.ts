@@ -360,7 +360,6 @@ export function vccBaseline(sandbox: Sandbox, year: number, shape: BaselineShape
 	]);
 }
 
-/** A Manual Trigger and a No Operation node: n8n's own time for a run, to read the others against. */
 /**
  * n8n's HTTP Request node alone, sending one GET (VCC Live inbound statistics for a month):
  * how soon n8n itself gets a node's first request out, and one request's whole run.
@@ -382,6 +381,7 @@ export function oneRequestWorkflow(sandbox: Sandbox): BenchWorkflow {
 	], []);
 }
 
+/** A Manual Trigger and a No Operation node: n8n's own time for a run, to read the others against. */
 export function emptyWorkflow(): BenchWorkflow {
 	return graph(wfId('Empty'), 'Bench: empty workflow', 'Nothing', [noOp('Nothing')], []);
 }
