@@ -23,6 +23,7 @@ import { installPackage, packPackage } from '../realN8n/installPackage';
 import { N8nCli, n8nEnv } from '../realN8n/n8nCli';
 import { RestSession, setUpOwner, startN8nServer, waitForN8n } from '../realN8n/n8nServer';
 import { REPO_ROOT } from '../realN8n/paths';
+import type { Sandbox } from '../../test/sandbox/server';
 import { startSandbox } from '../../test/sandbox/server';
 import type { CsvLimit } from './csvParseLimit';
 import { csvParseLimit, saveReportCsv } from './csvParseLimit';
@@ -114,6 +115,40 @@ async function measureScenario(scenario: Scenario, run: Runner, runs: number): P
 	}
 }
 
+interface Calibration {
+	emptyMs: number;
+	oneRequest: { firstRequestMs: number; ms: number };
+}
+
+/**
+ * n8n's own times, to read the others against: a run of an empty workflow, and the HTTP
+ * Request node sending one request. The first of four runs warms n8n up; the median of the
+ * other three.
+ */
+async function calibrate(run: Runner, sandbox: Sandbox): Promise<Calibration> {
+	const empty = emptyWorkflow();
+	const one = oneRequestWorkflow(sandbox);
+	const emptyTimes: number[] = [];
+	const oneRuns: Array<{ firstRequestMs: number; ms: number }> = [];
+	for (let index = 0; index < 4; index++) {
+		const emptyRun = await run(empty);
+		sandbox.clearRequests();
+		const execution = await run(one);
+		const [request] = sandbox.requests.filter((recorded) => recorded.vendor === 'vcclive');
+		if (execution.status !== 'success' || !request) throw new Error(`The one-request workflow failed: ${execution.error ?? 'no request arrived'}`);
+		if (index === 0) continue;
+		emptyTimes.push(emptyRun.ms);
+		oneRuns.push({ firstRequestMs: request.receivedAt - execution.startedAt, ms: execution.ms });
+	}
+	const calibration = {
+		emptyMs: median(emptyTimes),
+		oneRequest: { firstRequestMs: median(oneRuns.map((entry) => entry.firstRequestMs)), ms: median(oneRuns.map((entry) => entry.ms)) },
+	};
+	log(`An empty workflow takes n8n ${calibration.emptyMs} ms`);
+	log(`n8n's HTTP Request node alone: its request reached the sandbox after ${calibration.oneRequest.firstRequestMs} ms; the run took ${calibration.oneRequest.ms} ms`);
+	return calibration;
+}
+
 async function main() {
 	const runs = Number(option('runs', '3'));
 	const settings: BenchSettings = {
@@ -146,9 +181,7 @@ async function main() {
 		const all = scenarios(main, services, { liveVox: reference(liveVox), liveVoxServices: reference(liveVoxServices), vccLive: reference(vccLive) }, settings);
 		const chosen = all.filter((scenario) => only.length === 0 || only.includes(scenario.key));
 		const workflows = new Map(chosen.flatMap((scenario) => scenario.variants.map((variant) => [variant.workflow.id, variant.workflow.workflow] as const)));
-		const empty = emptyWorkflow();
-		const one = oneRequestWorkflow(main);
-		await cli.importWorkflow([...workflows.values(), empty.workflow, one.workflow]);
+		await cli.importWorkflow([...workflows.values(), emptyWorkflow().workflow, oneRequestWorkflow(main).workflow]);
 
 		const measured: Measured[] = [];
 		const measure = async (scenario: Scenario, run: Runner) => {
@@ -164,32 +197,19 @@ async function main() {
 
 		log('\nStarting n8n (n8n start)...');
 		const server = await startN8nServer(cli.env, 'ignore');
-		let runner: RunningN8nRunner | undefined;
-		let calibration: { emptyMs: number; oneRequest: { firstRequestMs: number; ms: number } };
+		let calibration: Calibration;
 		try {
 			await waitForN8n(server);
 			await setUpOwner(server.url);
-			runner = await RunningN8nRunner.open(await RestSession.logIn(server.url), server.process.pid ?? 0, userFolder);
-			const inServer: Runner = async (workflow) => await (runner as RunningN8nRunner).execute(workflow);
-			const emptyTimes: number[] = [];
-			for (let run = 0; run < 4; run++) emptyTimes.push((await inServer(empty)).ms);
-			// The first run warms n8n up; the median of the other three.
-			const emptyMs = median(emptyTimes.slice(1));
-			log(`An empty workflow takes n8n ${emptyMs} ms`);
-			const oneRuns: Array<{ firstRequestMs: number; ms: number }> = [];
-			for (let run = 0; run < 4; run++) {
-				main.clearRequests();
-				const execution = await inServer(one);
-				const [request] = main.requests.filter((recorded) => recorded.vendor === 'vcclive');
-				if (execution.status !== 'success' || !request) throw new Error(`The one-request workflow failed: ${execution.error ?? 'no request arrived'}`);
-				if (run > 0) oneRuns.push({ firstRequestMs: request.receivedAt - execution.startedAt, ms: execution.ms });
+			const runner = await RunningN8nRunner.open(await RestSession.logIn(server.url), server.process.pid ?? 0, userFolder);
+			try {
+				const inServer: Runner = async (workflow) => await runner.execute(workflow);
+				calibration = await calibrate(inServer, main);
+				for (const scenario of chosen.filter((entry) => !entry.csv)) await measure(scenario, inServer);
+			} finally {
+				runner.close();
 			}
-			const oneRequest = { firstRequestMs: median(oneRuns.map((run) => run.firstRequestMs)), ms: median(oneRuns.map((run) => run.ms)) };
-			log(`n8n's HTTP Request node alone: its request reached the sandbox after ${oneRequest.firstRequestMs} ms; the run took ${oneRequest.ms} ms`);
-			for (const scenario of chosen.filter((entry) => !entry.csv)) await measure(scenario, inServer);
-			calibration = { emptyMs, oneRequest };
 		} finally {
-			runner?.close();
 			await server.stop();
 		}
 		const loadAfter = loadavg();

@@ -74,9 +74,11 @@ export class RunningN8nRunner {
 				workflowData: workflow.workflow,
 				triggerToStartFrom: { name: 'Start' },
 			});
-			let record = await this.record(executionId);
 			// Polled from this process, through the database file: nothing asks n8n while it runs.
+			const deadline = Date.now() + 10 * 60_000;
+			let record = await this.record(executionId);
 			while (!record?.stoppedAt || record.status === 'running' || record.status === 'new') {
+				if (Date.now() > deadline) throw new Error(`Execution ${executionId} of "${workflow.name}" did not finish within 10 minutes`);
 				await pause(25);
 				record = await this.record(executionId);
 			}
