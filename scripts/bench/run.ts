@@ -13,7 +13,6 @@
  * counted from the execution's startedAt: where a run's time goes beyond the latency.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -21,7 +20,7 @@ import { liveVoxCredential, vccLiveCredential } from '../realN8n/sandboxCredenti
 import { ensureN8nInstalled } from '../realN8n/installN8n';
 import { installPackage, packPackage } from '../realN8n/installPackage';
 import { N8nCli, n8nEnv } from '../realN8n/n8nCli';
-import { RestSession, setUpOwner, startN8nServer, waitForN8n } from '../realN8n/n8nServer';
+import { freePort, RestSession, setUpOwner, startN8nServer, waitForN8n } from '../realN8n/n8nServer';
 import { REPO_ROOT } from '../realN8n/paths';
 import type { Sandbox } from '../../test/sandbox/server';
 import { startSandbox } from '../../test/sandbox/server';
@@ -42,18 +41,6 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 function option(name: string, fallback: string): string {
 	const given = process.argv.find((arg) => arg.startsWith(`--${name}=`));
 	return given ? given.slice(name.length + 3) : fallback;
-}
-
-/** A TCP port nobody listens on now. */
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
 }
 
 const trace = process.argv.includes('--trace');

@@ -13,6 +13,7 @@ import { n8nInstallDir } from '../realN8n/paths';
 import type { ExecutionMeasure, ExecutionRow, SqliteDatabase } from './n8nRunner';
 import { measureOf, procStatus, sqlite } from './n8nRunner';
 import type { BenchWorkflow } from './workflows';
+import { TRIGGER } from './workflows';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -72,7 +73,7 @@ export class RunningN8nRunner {
 		try {
 			const { executionId } = await this.session.post<{ executionId: string }>(`workflows/${workflow.id}/run`, {
 				workflowData: workflow.workflow,
-				triggerToStartFrom: { name: 'Start' },
+				triggerToStartFrom: { name: TRIGGER },
 			});
 			// Polled from this process, through the database file: nothing asks n8n while it runs.
 			const deadline = Date.now() + 10 * 60_000;

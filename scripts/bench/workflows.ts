@@ -29,10 +29,13 @@ export interface BenchWorkflow {
 	workflow: object;
 }
 
+/** The name of every bench workflow's Manual Trigger. */
+export const TRIGGER = 'Start';
+
 /** A workflow that starts with a Manual Trigger linked to the first node. */
 function graph(id: string, name: string, resultNode: string, nodes: BenchNode[], links: Link[]): BenchWorkflow {
 	const all = [
-		{ id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{ id: `${id}-start`, name: TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 		...nodes.map((node, index) => ({
 			id: `${id}-${index}`,
 			name: node.name,
@@ -45,7 +48,7 @@ function graph(id: string, name: string, resultNode: string, nodes: BenchNode[],
 		})),
 	];
 	const connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }> = {};
-	for (const [from, to, output = 0] of [['Start', nodes[0].name] as Link, ...links]) {
+	for (const [from, to, output = 0] of [[TRIGGER, nodes[0].name] as Link, ...links]) {
 		const main = (connections[from] ??= { main: [] }).main;
 		while (main.length <= output) main.push([]);
 		main[output].push({ node: to, type: 'main', index: 0 });
