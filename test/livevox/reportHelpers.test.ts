@@ -3,7 +3,7 @@
  * seed's own examples), the RTR's display text, the CSV reading and merging, and dates.
  */
 import fc from 'fast-check';
-import { DateTime } from 'luxon';
+import { DateTime, Settings } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
 import { parseCsv } from '../../nodes/shared/csv';
@@ -157,7 +157,7 @@ describe('CSV of Call Event Recovery', () => {
 		const toIso = zonedIsoFromStamp('America/New_York');
 		expect(toIso('20240310 01:59:59')).toBe('2024-03-10T01:59:59-05:00');
 		expect(toIso('20240310 03:00:00')).toBe('2024-03-10T03:00:00-04:00');
-		expect(toIso('20240310 02:30:00')).toBe(DateTime.fromObject({ year: 2024, month: 3, day: 10, hour: 2, minute: 30 }, { zone: 'America/New_York' }).toISO());
+		expect(toIso('20240310 02:30:00')).toBe(DateTime.fromObject({ year: 2024, month: 3, day: 10, hour: 2, minute: 30 }, { zone: 'America/New_York' }).toISO({ suppressMilliseconds: true }));
 		expect(toIso('not a time')).toBeNull();
 	});
 
@@ -178,6 +178,45 @@ describe('CSV of Call Event Recovery', () => {
 				}),
 				{ numRuns: 200 },
 			);
+		}
+	});
+
+	test('ISO times on every DST-change day, minute by minute, whichever season it is now', () => {
+		// The 30-minute change of Lord Howe: 02:00-02:29 does not exist on 2024-10-06, 02:30 does.
+		expect(zonedIsoFromStamp('Australia/Lord_Howe')('20241006 02:00:00')).toBe('2024-10-06T02:30:00+11:00');
+		expect(zonedIsoFromStamp('Australia/Lord_Howe')('20241006 02:45:00')).toBe('2024-10-06T02:45:00+11:00');
+		const zones = ['America/New_York', 'Europe/London', 'America/Santiago', 'America/Havana', 'Australia/Lord_Howe'];
+		// Days whose offset at their start differs from the next day's, and those next days.
+		const changeDays = (zone: string) => {
+			const dayStart = (date: DateTime) => DateTime.fromObject({ year: date.year, month: date.month, day: date.day }, { zone });
+			const dates: string[] = [];
+			for (let date = DateTime.utc(2024, 1, 1); date.year === 2024; date = date.plus({ days: 1 })) {
+				if (dayStart(date).offset !== dayStart(date.plus({ days: 1 })).offset) dates.push(date.toFormat('yyyyMMdd'), date.plus({ days: 1 }).toFormat('yyyyMMdd'));
+			}
+			return dates;
+		};
+		const realNow = Settings.now;
+		try {
+			// Luxon places a repeated wall-clock time by the zone's offset at the current instant.
+			for (const now of [Date.UTC(2026, 0, 15), Date.UTC(2026, 6, 15)]) {
+				Settings.now = () => now;
+				for (const zone of zones) {
+					const days = changeDays(zone);
+					expect(days.length).toBeGreaterThanOrEqual(4);
+					const toIso = zonedIsoFromStamp(zone);
+					for (const day of days) {
+						for (let minute = 0; minute < 24 * 60; minute++) {
+							for (const second of [0, 59]) {
+								const text = `${day} ${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:${String(second).padStart(2, '0')}`;
+								const expected = DateTime.fromFormat(text, 'yyyyMMdd HH:mm:ss', { zone }).toISO({ suppressMilliseconds: true });
+								if (toIso(text) !== expected) expect([zone, text, toIso(text)]).toEqual([zone, text, expected]);
+							}
+						}
+					}
+				}
+			}
+		} finally {
+			Settings.now = realNow;
 		}
 	});
 

@@ -113,28 +113,34 @@ interface StampDay {
 
 /**
  * Turns "20211013 05:12:08" into ISO 8601 with the offset of `zone` at that wall-clock time.
- * Offsets are looked up once per day when the first and last hours of the day agree (a day
- * without a DST change), else once per hour of that day: zone lookups are costlier than
- * reading the rows themselves. The result is built by one join, so each is one flat string:
- * concatenated pieces would be kept as a tree of parts, five times the memory at 200,000 rows.
+ * Offsets are looked up once per day when the day starts and ends at one offset (a day
+ * without a DST change), else once per hour of that day when the hour does, else (the hour
+ * of a DST change, which may shift by 30 minutes) for each time: zone lookups are costlier
+ * than reading the rows themselves. The result is built by one join, so each is one flat
+ * string: concatenated pieces would be kept as a tree of parts, five times the memory at
+ * 200,000 rows.
  */
 export function zonedIsoFromStamp(zone: string): (stamp: string) => string | null {
 	const days = new Map<string, StampDay>();
 	const hourOffsets = new Map<string, string | null>();
-	// The offset at a wall-clock hour; null for an hour skipped by a DST change, which has none.
-	const offsetAt = (stamp: string, hour: number): string | null => {
-		const date = { year: Number(stamp.slice(0, 4)), month: Number(stamp.slice(4, 6)), day: Number(stamp.slice(6, 8)) };
-		const local = DateTime.fromObject({ ...date, hour }, { zone });
-		return local.isValid && local.hour === hour ? local.toFormat('ZZ') : null;
+	// The offset at a wall-clock time; null for a time skipped by a DST change, which has none.
+	const offsetAt = (stamp: string, hour: number, minute: number, second: number): string | null => {
+		const wallClock = { year: Number(stamp.slice(0, 4)), month: Number(stamp.slice(4, 6)), day: Number(stamp.slice(6, 8)), hour, minute, second };
+		const local = DateTime.fromObject(wallClock, { zone });
+		return local.isValid && local.hour === hour && local.minute === minute && local.second === second ? local.toFormat('ZZ') : null;
+	};
+	// The offset shared from the start of `firstHour` to the end of `lastHour`, or null.
+	const steadyOffset = (stamp: string, firstHour: number, lastHour: number): string | null => {
+		const first = offsetAt(stamp, firstHour, 0, 0);
+		return first !== null && first === offsetAt(stamp, lastHour, 59, 59) ? first : null;
 	};
 	const dayOf = (stamp: string): StampDay => {
 		const key = stamp.slice(0, 8);
 		let day = days.get(key);
 		if (day === undefined) {
-			const first = offsetAt(stamp, 0);
 			day = {
 				datePart: [stamp.slice(0, 4), '-', stamp.slice(4, 6), '-', stamp.slice(6, 8), 'T'].join(''),
-				offset: first !== null && first === offsetAt(stamp, 23) ? first : null,
+				offset: steadyOffset(stamp, 0, 23),
 			};
 			days.set(key, day);
 		}
@@ -146,12 +152,15 @@ export function zonedIsoFromStamp(zone: string): (stamp: string) => string | nul
 		let offset = day.offset;
 		if (offset === null) {
 			const hour = stamp.slice(0, 11);
-			if (!hourOffsets.has(hour)) hourOffsets.set(hour, offsetAt(stamp, Number(stamp.slice(9, 11))));
+			if (!hourOffsets.has(hour)) {
+				const hourNumber = Number(stamp.slice(9, 11));
+				hourOffsets.set(hour, steadyOffset(stamp, hourNumber, hourNumber));
+			}
 			offset = hourOffsets.get(hour) ?? null;
 		}
 		if (offset === null) {
 			const exact = DateTime.fromFormat(stamp, 'yyyyMMdd HH:mm:ss', { zone });
-			return exact.isValid ? exact.toISO() : null;
+			return exact.isValid ? exact.toISO({ suppressMilliseconds: true }) : null;
 		}
 		return [day.datePart, stamp.slice(9), offset].join('');
 	};
