@@ -205,11 +205,13 @@ describe('CSV of Call Event Recovery', () => {
 					expect(days.length).toBeGreaterThanOrEqual(4);
 					const toIso = zonedIsoFromStamp(zone);
 					for (const day of days) {
+						// Wall-clock texts counted in UTC, which has no DST to skip or repeat any.
+						const midnight = DateTime.fromFormat(day, 'yyyyMMdd', { zone: 'utc' });
 						for (let minute = 0; minute < 24 * 60; minute++) {
 							for (const second of [0, 59]) {
-								const text = `${day} ${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:${String(second).padStart(2, '0')}`;
-								const expected = DateTime.fromFormat(text, 'yyyyMMdd HH:mm:ss', { zone }).toISO({ suppressMilliseconds: true });
-								if (toIso(text) !== expected) expect([zone, text, toIso(text)]).toEqual([zone, text, expected]);
+								const text = midnight.plus({ minutes: minute, seconds: second }).toFormat('yyyyMMdd HH:mm:ss');
+								const [actual, expected] = [toIso(text), DateTime.fromFormat(text, 'yyyyMMdd HH:mm:ss', { zone }).toISO({ suppressMilliseconds: true })];
+								if (actual !== expected) expect([zone, text, actual]).toEqual([zone, text, expected]);
 							}
 						}
 					}
