@@ -50,6 +50,13 @@ export const queueThresholdFields: INodeProperties[] = [
 		],
 	},
 	{
+		displayName:
+			'Active, the workflow gets <code>thresholdCrossed</code> (and <code>thresholdRecovered</code>) events. <em>Fetch Test Event</em> shows the queue as it stands instead: <code>currentState</code> items marked <code>testEvent: true</code>, with <code>beyondThreshold</code>.',
+		name: 'eventsNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
 		displayName: 'Notify on Recovery',
 		name: 'notifyOnRecovery',
 		type: 'boolean',
@@ -89,10 +96,16 @@ function readThresholds(context: IPollFunctions): Threshold[] {
 const sideKey = (serviceId: number, threshold: Threshold) =>
 	`${serviceId}:${threshold.metric}:${threshold.condition}:${threshold.value}`;
 
+/**
+ * The event of a manual run's items ("Fetch Test Event"): the queue as it stands, marked
+ * `testEvent: true`, neither a crossing nor a recovery (`beyondThreshold` says which side).
+ */
+export const CURRENT_STATE = 'currentState';
+
 export interface QueuePoll {
 	/** Items to emit: crossings (and recoveries, when asked for). */
 	events: IDataObject[];
-	/** Every service × threshold as it stands now: a manual run's sample. */
+	/** Every service × threshold as it stands now, as current-state test items: a manual run's sample. */
 	current: IDataObject[];
 	/** The sides to remember, for the current services and thresholds only. */
 	sides: QueueSides;
@@ -131,10 +144,12 @@ export async function pollQueueThresholds(
 				...stats,
 				checkedAt,
 			};
-			result.current.push({ event: beyond ? 'thresholdCrossed' : 'withinThreshold', ...event });
-			if (beyond && previous[key] !== 'beyond') result.events.push({ event: 'thresholdCrossed', ...event });
+			result.current.push({ event: CURRENT_STATE, testEvent: true, beyondThreshold: beyond, ...event });
+			if (beyond && previous[key] !== 'beyond') {
+				result.events.push({ event: 'thresholdCrossed', beyondThreshold: true, ...event });
+			}
 			if (!beyond && previous[key] === 'beyond' && notifyOnRecovery) {
-				result.events.push({ event: 'thresholdRecovered', ...event });
+				result.events.push({ event: 'thresholdRecovered', beyondThreshold: false, ...event });
 			}
 			result.sides[key] = beyond ? 'beyond' : 'within';
 		}

@@ -1,7 +1,8 @@
 /**
  * LiveVox Trigger, queue thresholds: polled in trigger mode again and again with the static
  * data kept, each crossing fires exactly once (and each recovery once, when asked for); a
- * manual run shows the current numbers and leaves the memory alone.
+ * manual run shows the current numbers as test items (neither crossing nor recovery) and
+ * leaves the memory alone.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
@@ -49,6 +50,7 @@ test('calls on hold: fires once per crossing and once per recovery, across succe
 	const crossed = await harness.poll();
 	expect(events(crossed)).toEqual([['thresholdCrossed', 21429, 6]]);
 	expect(crossed?.[0].json).toMatchObject({
+		beyondThreshold: true,
 		metric: 'callsOnHold',
 		condition: 'atOrAbove',
 		threshold: 5,
@@ -60,7 +62,11 @@ test('calls on hold: fires once per crossing and once per recovery, across succe
 	onHold(9);
 	expect(await harness.poll()).toBeNull(); // still beyond: no second alert
 	onHold(3);
-	expect(events(await harness.poll())).toEqual([['thresholdRecovered', 21429, 3]]);
+	const recovered = await harness.poll();
+	expect(events(recovered)).toEqual([['thresholdRecovered', 21429, 3]]);
+	expect(recovered?.[0].json).toMatchObject({ beyondThreshold: false, threshold: 5 });
+	// Only the manual run's items are marked as test items.
+	expect([crossed?.[0].json.testEvent, recovered?.[0].json.testEvent]).toEqual([undefined, undefined]);
 	expect(await harness.poll()).toBeNull();
 	onHold(5);
 	expect(events(await harness.poll())).toEqual([['thresholdCrossed', 21429, 5]]);
@@ -100,12 +106,17 @@ test('end to end: calls launched by the LiveVox node push calls waiting to be la
 	expect(await harness.poll()).toBeNull();
 });
 
-test('a manual run shows every service and threshold as it stands, and leaves the memory alone', async () => {
+const testItems = (items: Array<{ json: IDataObject }>) =>
+	items.map(({ json }) => [json.event, json.testEvent, json.beyondThreshold, json.serviceId, json.value]);
+
+test('a manual run shows every service and threshold as it stands, as current-state test items, and leaves the memory alone', async () => {
 	const harness = trigger({ serviceIds: '21429', thresholds: threshold('callsOnHold', 'atOrAbove', 5) });
 	onHold(6);
 	const before = await harness.runManual();
 	expect(before.error).toBeUndefined();
-	expect(before.items.map(({ json }) => [json.event, json.value])).toEqual([['thresholdCrossed', 6]]);
+	// Beyond the threshold, yet not a crossing: a flow can tell the test item from an alert.
+	expect(testItems(before.items)).toEqual([['currentState', true, true, 21429, 6]]);
+	expect(before.items[0].json).toMatchObject({ metric: 'callsOnHold', condition: 'atOrAbove', threshold: 5, callsOnHold: 6 });
 	expect(harness.manualRunChangedState).toBe(false);
 	expect(harness.staticData).toEqual({});
 
@@ -114,7 +125,8 @@ test('a manual run shows every service and threshold as it stands, and leaves th
 	const saved = JSON.stringify(harness.staticData);
 	onHold(0);
 	const after = await harness.runManual();
-	expect(after.items.map(({ json }) => [json.event, json.value])).toEqual([['withinThreshold', 0]]);
+	// Within the threshold, yet not a recovery.
+	expect(testItems(after.items)).toEqual([['currentState', true, false, 21429, 0]]);
 	expect(harness.manualRunChangedState).toBe(false);
 	expect(JSON.stringify(harness.staticData)).toBe(saved);
 });
