@@ -1,10 +1,12 @@
 /**
  * `npm start`: n8n with these nodes installed, a local sandbox of the vendors, credentials
- * pointing at it and the example workflows imported. Ctrl-C stops everything it started.
+ * pointing at it and the example workflows imported; prints the login and the sandbox's IDs to
+ * try. Ctrl-C stops everything it started.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { guideLines } from '../test/sandbox/guide';
 import { startSandbox } from '../test/sandbox/server';
 import { ensureN8nInstalled } from './realN8n/installN8n';
 import { installPackage, packPackage } from './realN8n/installPackage';
@@ -59,6 +61,9 @@ async function main(): Promise<void> {
 	log(`n8n is ready: ${n8n.url}`);
 	log(`Log in as ${DEMO_OWNER.email} with the password ${DEMO_OWNER.password}`);
 	log(`The credentials point at the sandbox (${sandbox.url}); the example workflows are in the Overview.`);
+	log('');
+	for (const line of guideLines(sandbox)) log(line);
+	log('');
 	log('Press Ctrl-C to stop.');
 }
 

@@ -1,9 +1,10 @@
 /**
  * `npm run sandbox`: runs the sandbox as a standalone server so a real n8n (or curl) can
- * talk to it. Port from SANDBOX_PORT, default 4010, always on loopback.
+ * talk to it. Port from SANDBOX_PORT, default 4010, always on loopback. Prints the logins to
+ * put in credentials and the IDs to try (guide.ts).
  */
-import { DEMO_MACHINE_TOKEN, DEMO_USER, SEED } from './apio';
-import { PROJECTS } from './vcclive';
+import { DEMO_MACHINE_TOKEN, DEMO_USER } from './apio';
+import { guideLines } from './guide';
 import { startSandbox } from './server';
 
 const DEFAULT_PORT = 4010;
@@ -38,24 +39,19 @@ async function main(): Promise<void> {
 	console.log(`  User name:         ${account.userName}`);
 	console.log(`  Password:          ${account.password}`);
 	console.log(`  Access token:      ${account.accessToken}`);
-	const callCenters = [433, 429, 2829].map((id) => {
-		const count = sandbox.livevox.services.serviceIdsOf(id)?.length ?? 0;
-		return `${id} (${count} service${count === 1 ? '' : 's'})`;
-	});
-	console.log(`  Call centers:      ${callCenters.join(', ')}`);
 	console.log('');
 	console.log('Netaxis APIO demo login (credential fields):');
 	console.log(`  Base URL:          ${sandbox.apioUrl}`);
 	console.log(`  User name:         ${DEMO_USER.username}`);
 	console.log(`  Password:          ${DEMO_USER.password}`);
 	console.log(`  Machine token:     ${DEMO_MACHINE_TOKEN}`);
-	console.log(`  Call centers:      ${Object.values(SEED).map((key) => `${key.tenantId}/${key.groupId}/${key.callCenter}`).join(', ')}`);
 	console.log('');
 	console.log('VCC Live demo login (credential fields):');
 	console.log(`  Customer:          ${sandbox.vcclive.account.user}`);
 	console.log(`  Base URL:          ${sandbox.vccliveUrl}`);
 	console.log(`  API token:         ${sandbox.vcclive.account.token}`);
-	console.log(`  Projects:          ${PROJECTS.map((project) => project.projectid).join(', ')}`);
+	console.log('');
+	for (const line of guideLines(sandbox)) console.log(line);
 	console.log('');
 	console.log('Press Ctrl+C to stop.');
 

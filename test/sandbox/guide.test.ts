@@ -1,0 +1,120 @@
+/**
+ * The sandbox guide (`npm start`, `npm run sandbox`): the IDs it prints are the sandbox's
+ * own, follow its data, and each works in the nodes as printed.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+import { runLiveVox } from '../livevox/fixture';
+import { callCenterParameters, runApio } from '../netaxisApio/fixture';
+import { runInbound } from '../vcclive/kit';
+import { guideLines, sandboxIds } from './guide';
+import type { Sandbox } from './server';
+import { startSandbox } from './server';
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+	sandbox = await startSandbox();
+});
+afterAll(async () => sandbox.close());
+beforeEach(() => {
+	sandbox.livevox.reset();
+	sandbox.apio.reset();
+	sandbox.clearRequests();
+});
+
+test('a fresh sandbox: its call centers and services, the supervisor services, projects and APIO call centers', () => {
+	expect(guideLines(sandbox)).toEqual([
+		'IDs to try in the nodes (the sandbox data):',
+		'  LiveVox Call Center ID (fills the service lists):',
+		'    433: 12 services (5607 "Atlanta_FS_RPC (1)", 5608 "Atlanta_FS_QC_VOIP (2)", 6545 "Atlanta_FS_Collections (3)", 9 more)',
+		'    429: 6 services (17885 "ATL_1stParty_Recovery_Manual (4)", 19891 "ATL_1stParty_PVAll_QC (5)", 20966 "ATL_1stParty_PVCell_QC_VOIP (6)", 3 more)',
+		'    2829: 1 service (40790 "California_QC")',
+		'  LiveVox Service IDs for supervisor calls and the LiveVox Trigger (enter them by ID):',
+		'    21429: queue with 2 calls on hold; launches manual calls',
+		'    50123: 1 non-attempted call listed',
+		'    112231: takes callbacks',
+		'  VCC Live Project IDs:',
+		'    4: team 3, queue 901',
+		'    214: team 3, queues 902, 903',
+		'    370: team 4, queue 908',
+		'  Netaxis APIO Tenant / Group / Call Center:',
+		'    foo / foogroup / APIOTestCCBasic@sip.netaxis.be (2 agents)',
+		'    foo / foogroup / APIOTestCCPremium@sip.netaxis.be (3 agents)',
+		'    footenant / foogroup / APIOTestCallCenterP@sip.netaxis.be (2 agents)',
+	]);
+});
+
+test('read from the sandbox as it stands, not a copy: more services, another queue, more agents', () => {
+	sandbox.livevox.seedCallCenter(2829, 2);
+	sandbox.livevox.supervisor.setQueueStats(21429, { callsOnHold: 9 });
+	sandbox.apio.callCenters.add({ tenantId: 'foo', groupId: 'foogroup', callCenter: 'APIOTestCCBasic@sip.netaxis.be' }, 4);
+	const lines = guideLines(sandbox);
+	expect(lines).toContainEqual(expect.stringMatching(/^ {4}2829: 3 services \(40790 "California_QC", 1000000 "Generated_2829_\d+", 1000001 "Generated_2829_\d+"\)$/));
+	expect(lines).toContain('    21429: queue with 9 calls on hold; launches manual calls');
+	expect(lines).toContain('    foo / foogroup / APIOTestCCBasic@sip.netaxis.be (4 agents)');
+});
+
+test('every LiveVox call center lists the services it is printed with, and each supervisor service answers', async () => {
+	const ids = sandboxIds(sandbox);
+	for (const { callCenterId, serviceCount, services } of ids.livevox.callCenters) {
+		const listed = await runLiveVox(sandbox, { resource: 'service', operation: 'list', callCenterId, returnAll: true });
+		expect(listed.error).toBeUndefined();
+		expect(listed.items).toHaveLength(serviceCount);
+		const names = new Map(listed.items.map(({ json }) => [json.serviceId, json.name]));
+		for (const service of services) expect(names.get(service.serviceId)).toBe(service.name);
+	}
+	const serviceIds = ids.livevox.supervisorServices.map((service) => service.serviceId).join(', ');
+	const stats = await runLiveVox(sandbox, { resource: 'supervisorCall', operation: 'getQueueStats', serviceIds });
+	expect(stats.error).toBeUndefined();
+	expect(stats.items.map(({ json }) => json.serviceId)).toEqual([21429, 50123, 112231]);
+	expect(stats.items[0].json.callsOnHold).toBe(2);
+	const notDialed = await runLiveVox(sandbox, { resource: 'supervisorCall', operation: 'getNonAttemptedCalls', serviceIds: '50123' });
+	expect(notDialed.items).toHaveLength(1);
+});
+
+test('every VCC Live project and APIO call center answers statistics as printed', async () => {
+	const ids = sandboxIds(sandbox);
+	for (const { projectId, queues } of ids.vcclive.projects) {
+		const rows = await runInbound(sandbox, { from: '2024-04-01', to: '2024-04-02', dimensions: ['project', 'queue'], projects: String(projectId) });
+		expect(rows.error).toBeUndefined();
+		expect(rows.items.map(({ json }) => [json.projectid, json.queueid])).toEqual(queues.map((queue) => [projectId, queue]));
+	}
+	for (const key of ids.apio.callCenters) {
+		const result = await runApio(sandbox, {
+			operation: 'getStatistics',
+			...callCenterParameters(key),
+			start: '2021-01-01T00:00:00',
+			end: '2021-01-08T00:00:00',
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items.filter(({ json }) => json.level === 'agent')).toHaveLength(key.agents);
+	}
+});
+
+test('`npm run sandbox` prints the guide under the logins', async () => {
+	const cli = spawn(process.execPath, [require.resolve('ts-node/dist/bin'), '--transpile-only', path.join(__dirname, 'cli.ts')], {
+		env: { ...process.env, SANDBOX_PORT: '0' },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let printed = '';
+	try {
+		printed = await new Promise<string>((resolve, reject) => {
+			let text = '';
+			cli.stdout.on('data', (chunk: Buffer) => {
+				text += chunk.toString();
+				if (text.includes('Press Ctrl+C')) resolve(text);
+			});
+			cli.on('exit', (code) => reject(new Error(`the sandbox CLI exited (${code}): ${text}`)));
+		});
+	} finally {
+		const exited = new Promise((resolve) => cli.once('exit', resolve));
+		if (cli.exitCode === null) cli.kill('SIGTERM');
+		await exited;
+	}
+	const printedLines = printed.split('\n');
+	const fresh = guideLines(sandbox);
+	const at = printedLines.indexOf(fresh[0]);
+	expect(at).toBeGreaterThan(printedLines.indexOf('VCC Live demo login (credential fields):'));
+	expect(printedLines.slice(at, at + fresh.length)).toEqual(fresh);
+});
