@@ -7,9 +7,6 @@ import type { LiveVoxClient } from '../../transport';
 import { ACD_FEATURES, CALL_DIRECTIONS } from './serviceEnums';
 import { limitField, pageSizeOption, readPaging, returnAllField, servicePages } from './paging';
 
-// A search sent as POST, but a read by meaning: safe to retry.
-export const kind = 'read';
-
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Call Direction',
@@ -113,7 +110,8 @@ export async function execute(
 			path: '/configuration/services/search',
 			qs: { ...qs, count, offset },
 			body,
-			kind,
+			// A search sent as POST, but a read by meaning: safe to retry.
+			kind: 'read',
 		}),
 		paging,
 	);

@@ -4,8 +4,6 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { toId } from '../../../shared/input';
 import type { LiveVoxClient } from '../../transport';
 
-export const kind = 'read';
-
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Call Center ID',
@@ -36,7 +34,7 @@ export async function execute(
 		method: 'GET',
 		path: '/configuration/services/info',
 		qs: { callCenter: callCenterId },
-		kind,
+		kind: 'read',
 	});
 	return {
 		callCenterId,

@@ -5,8 +5,6 @@ import { toId } from '../../../shared/input';
 import type { LiveVoxClient } from '../../transport';
 import { collectServicePages, limitField, pageSizeOption, readPaging, returnAllField } from './paging';
 
-export const kind = 'read';
-
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Call Center ID',
@@ -49,7 +47,7 @@ export async function execute(
 				method: 'GET',
 				path: '/configuration/services/info',
 				qs: { callCenter: callCenterId },
-				kind,
+				kind: 'read',
 			});
 			return typeof info?.size === 'number' ? info.size : undefined;
 		} catch {
@@ -62,7 +60,7 @@ export async function execute(
 			method: 'GET',
 			path: '/configuration/services',
 			qs: { callCenter: callCenterId, count, offset },
-			kind,
+			kind: 'read',
 			hints: {
 				403: 'LiveVox answers "Unauthorized" for a call center that has no services or that your user may not see: check the Call Center ID.',
 			},
