@@ -2,27 +2,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toIdList } from '../../shared/input';
-import { collect } from '../../shared/pages';
-import { MAX_PAGE_SIZE, servicePages } from '../actions/service/paging';
-import type { LiveVoxClient } from '../transport';
+import { callCenterServices } from '../actions/service/callCenterServices';
 import { liveVoxClient } from '../transport';
-
-type ServiceEntry = IDataObject & { serviceId?: number; name?: string };
-
-/** Every service of a call center that the user may see, across all pages. */
-async function servicesOf(client: LiveVoxClient, callCenterId: number): Promise<ServiceEntry[]> {
-	const pages = servicePages(
-		client,
-		({ offset, count }) => ({
-			method: 'GET',
-			path: '/configuration/services',
-			qs: { callCenter: callCenterId, count, offset },
-			kind: 'read',
-		}),
-		{ pageSize: MAX_PAGE_SIZE },
-	);
-	return (await collect(pages)) as ServiceEntry[];
-}
 
 /**
  * The services of the given call centers as options for a multi-select, sorted by name. No
@@ -37,7 +18,7 @@ async function serviceOptions(context: ILoadOptionsFunctions, callCenterIds: num
 	const client = await liveVoxClient(context);
 	const options: INodePropertyOptions[] = [];
 	for (const callCenterId of callCenterIds) {
-		for (const service of await servicesOf(client, callCenterId)) {
+		for (const service of await callCenterServices(client, callCenterId)) {
 			options.push({
 				name: `${service.name ?? 'Service'} (${service.serviceId})`,
 				value: Number(service.serviceId),
