@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Page, PageRequest } from '../../../shared/pages';
 import { collectPages } from '../../../shared/pages';
-import type { LiveVoxClient, LiveVoxRequest } from '../../transport';
+import type { FailureCodeWords, LiveVoxClient, LiveVoxRequest } from '../../transport';
 import type { Paging } from './paging';
 import { MAX_PAGE_SIZE } from './paging';
 
@@ -29,6 +29,15 @@ export function servicePageFetcher(
 	};
 }
 
+/** The words for LiveVox's "Unauthorized" on the services of a call center: a wrong ID far more often than a missing role. */
+export function noServicesFound(callCenterId: number): FailureCodeWords {
+	return {
+		message: `No services found for call center ${callCenterId} — check the Call Center ID (or your user cannot see it)`,
+		description:
+			'LiveVox answers "Unauthorized" for a call center that does not exist or has no service your user may see. Check the number (Get List Info tells how many services your user sees there); if it is right, ask a LiveVox administrator to give your user access to its services.',
+	};
+}
+
 /** GET /configuration/services: one page of the services of a call center. */
 function listRequest(callCenterId: number, { offset, count }: PageRequest): LiveVoxRequest {
 	return {
@@ -36,9 +45,8 @@ function listRequest(callCenterId: number, { offset, count }: PageRequest): Live
 		path: '/configuration/services',
 		qs: { callCenter: callCenterId, count, offset },
 		kind: 'read',
-		hints: {
-			403: 'LiveVox answers "Unauthorized" for a call center that has no services or that your user may not see: check the Call Center ID.',
-		},
+		// LiveVox answers a call center without services the user may see with 403 "Unauthorized".
+		failureCodes: { 403: noServicesFound(callCenterId) },
 	};
 }
 
