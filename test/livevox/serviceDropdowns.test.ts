@@ -1,10 +1,14 @@
 /**
  * The services of a call center, as the List operation and the Service / Services dropdowns
- * read them: what a wrong Call Center ID says.
+ * read them: what a wrong Call Center ID says, and dropdowns that stay quiet while there is
+ * nothing to list yet.
  */
-import type { INodeParameters } from 'n8n-workflow';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
-import { loadListSearch, loadOptions } from '../engine/harness';
+import type { INodeParameters, INodeProperties } from 'n8n-workflow';
+
+import { loadListSearch, loadOptions, nodeTypes } from '../engine/harness';
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
 import { apiCalls, liveVoxCredentials, runLiveVox } from './fixture';
@@ -73,5 +77,85 @@ describe('a call center with no visible services (LiveVox answers 403 Unauthoriz
 		await expect(supervisorOptions({ callCenterId: 43 })).rejects.toThrow(noServices(43));
 		await expect(reportOptions('433, 999')).rejects.toThrow(noServices(999));
 		await expect(serviceSearch(999)).rejects.toThrow(noServices(999));
+	});
+});
+
+/** Every property of a node's description, with those inside collections. */
+function allProperties(type: string): INodeProperties[] {
+	const walk = (properties: readonly unknown[]): INodeProperties[] =>
+		(properties as INodeProperties[]).flatMap((property) => [
+			property,
+			...(property.type === 'collection' || property.type === 'fixedCollection' ? walk(property.options ?? []) : []),
+		]);
+	return walk(nodeTypes.getByNameAndVersion(`n8n-nodes-callcenter.${type}`).description.properties);
+}
+
+describe('nothing to list yet: the dropdowns stay empty and quiet, their hint says what fills them', () => {
+	test.each(['liveVox', 'liveVoxTrigger'])('%s: every Call Center ID starts empty, not 0', (type) => {
+		const fields = allProperties(type).filter((property) => property.name === 'callCenterId');
+		expect(fields.length).toBeGreaterThan(0);
+		for (const field of fields) {
+			expect(field).toMatchObject({ type: 'string', default: '', placeholder: 'e.g. 433' });
+			expect(field.description ?? '').not.toMatch(/\b0\b/);
+		}
+	});
+
+	test.each(['liveVox', 'liveVoxTrigger'])('%s: every services dropdown has a hint naming the field that fills it', (type) => {
+		const dropdowns = allProperties(type).filter(
+			(property) =>
+				['getServices', 'getServicesOfCallCenters'].includes(String(property.typeOptions?.loadOptionsMethod)) ||
+				property.modes?.some((mode) => mode.typeOptions?.searchListMethod === 'searchServices'),
+		);
+		expect(dropdowns.length).toBeGreaterThan(0);
+		for (const dropdown of dropdowns) expect(dropdown.hint).toMatch(/services of the Call Center IDs? above/);
+	});
+
+	test.each([
+		['empty', ''],
+		['0 (the old default)', 0],
+		['not a number yet', '43a'],
+		['missing', undefined],
+	])('with a Call Center ID %s: no options, no error, no request', async (_label, callCenterId) => {
+		const parameters = callCenterId === undefined ? {} : { callCenterId: callCenterId as string };
+		await expect(supervisorOptions(parameters)).resolves.toEqual([]);
+		await expect(reportOptions(typeof callCenterId === 'string' ? callCenterId : '')).resolves.toEqual([]);
+		await expect(serviceSearch(callCenterId)).resolves.toEqual({ results: [] });
+		expect(sandbox.requests).toEqual([]);
+	});
+});
+
+describe('the examples open with no dropdown in error', () => {
+	const examples = readdirSync(path.join(__dirname, '../../examples')).filter((file) => file.endsWith('.json'));
+	const liveVoxNodes = examples.flatMap((file) => {
+		const workflow = JSON.parse(readFileSync(path.join(__dirname, '../../examples', file), 'utf8')) as {
+			nodes: Array<{ name: string; type: string; parameters: INodeParameters }>;
+		};
+		return workflow.nodes
+			.filter((node) => /\.liveVox(Trigger)?$/.test(node.type))
+			.map((node) => ({ file, node, type: node.type.split('.')[1] }));
+	});
+
+	test('there are LiveVox nodes in the examples, and none has a Call Center ID of 0', () => {
+		expect(liveVoxNodes.length).toBeGreaterThanOrEqual(4);
+		for (const { node } of liveVoxNodes) expect(node.parameters.callCenterId).not.toBe(0);
+	});
+
+	test('each example node with a Services dropdown names the sandbox call center 433, and its list fills', async () => {
+		const withDropdown = liveVoxNodes.filter(({ node }) => node.parameters.serviceIds !== undefined);
+		expect(withDropdown.length).toBeGreaterThanOrEqual(2);
+		for (const { type, node } of withDropdown) {
+			expect(node.parameters.callCenterId).toBe('433');
+			const options = await loadOptions({ type, method: 'getServices', parameters: node.parameters, credentials: credentials() });
+			expect(options.length).toBe(sandbox.livevox.services.serviceIdsOf(433)?.length);
+		}
+	});
+
+	test('the report example has no call center typed: its service filter lists nothing, quietly', async () => {
+		const reports = liveVoxNodes.filter(({ node }) => node.parameters.resource === 'report');
+		expect(reports.length).toBeGreaterThan(0);
+		for (const { type, node } of reports) {
+			const options = await loadOptions({ type, method: 'getServicesOfCallCenters', parameters: node.parameters, credentials: credentials() });
+			expect(options).toEqual([]);
+		}
 	});
 });

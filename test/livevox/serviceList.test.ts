@@ -50,8 +50,8 @@ describe('the Service dropdown lists the services of the call center entered', (
 		expect(pages.map((request) => request.query.offset)).toEqual(['0', '1000']);
 	});
 
-	test('without a call center it asks for one and sends nothing', async () => {
-		await expect(search(0)).rejects.toThrow(/Enter a Call Center ID/);
+	test('without a call center it lists nothing, quietly, and sends nothing', async () => {
+		await expect(search(0)).resolves.toEqual({ results: [] });
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });

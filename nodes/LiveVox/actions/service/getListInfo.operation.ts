@@ -8,8 +8,9 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Call Center ID',
 		name: 'callCenterId',
-		type: 'number',
-		default: 0,
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 433',
 		required: true,
 		description: 'The call center whose list of services to describe',
 	},

@@ -10,8 +10,9 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Call Center ID',
 		name: 'callCenterId',
-		type: 'number',
-		default: 0,
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 433',
 		required: true,
 		description: 'The call center whose services to list',
 	},
