@@ -1,7 +1,8 @@
 import fc from 'fast-check';
+import { sleep } from 'n8n-workflow';
 
 import type { Page, PageRequest } from './pages';
-import { collect, iteratePages } from './pages';
+import { collect, collectPages, iteratePages } from './pages';
 
 /**
  * A server holding `total` entries (0, 1, 2, ...): a page holds up to `count` entries from
@@ -198,5 +199,72 @@ describe('collect', () => {
 			),
 			{ numRuns: 300 },
 		);
+	});
+});
+
+describe('collectPages', () => {
+	it('property: the first min(limit, total) entries in order, no request beyond the limit, the size asked only for more than two pages', async () => {
+		await fc.assert(
+			fc.asyncProperty(
+				fc.integer({ min: 0, max: 120 }),
+				fc.integer({ min: 1, max: 25 }),
+				fc.option(fc.integer({ min: 1, max: 150 }), { nil: undefined }),
+				fc.integer({ min: -10, max: 10 }),
+				async (total, pageSize, limit, sizeError) => {
+					const server = simulatedServer(total);
+					let sizeAsked = 0;
+					const sizeOf = async () => {
+						sizeAsked += 1;
+						return Math.max(0, total + sizeError);
+					};
+					const entries = await collectPages(server.fetchPage, { pageSize, limit, sizeOf, concurrency: 4 });
+					expect(entries).toEqual(range(0, Math.min(limit ?? Number.POSITIVE_INFINITY, total)));
+					expect(sizeAsked).toBe(limit === undefined || limit > 2 * pageSize ? 1 : 0);
+					const asked = server.requests.reduce((sum, request) => sum + request.count, 0);
+					if (limit !== undefined) expect(asked).toBeLessThanOrEqual(limit);
+					for (const request of server.requests) {
+						expect(request.count).toBeGreaterThan(0);
+						expect(request.count).toBeLessThanOrEqual(pageSize);
+					}
+					expect(new Set(server.requests.map((request) => request.offset)).size).toBe(server.requests.length);
+				},
+			),
+			{ numRuns: 300 },
+		);
+	});
+
+	it('fetches the pages up to the known size together, then follows next links past it', async () => {
+		const server = simulatedServer(45);
+		const entries = await collectPages(server.fetchPage, { pageSize: 10, sizeOf: async () => 30, concurrency: 4 });
+		expect(entries).toEqual(range(0, 45));
+		expect(server.requests.map((request) => request.offset)).toEqual([0, 10, 20, 30, 40]);
+	});
+
+	it('without a size, or with concurrency 1, behaves as iteratePages and collect', async () => {
+		for (const options of [{ sizeOf: async () => undefined, concurrency: 4 }, { sizeOf: async () => 95 }, {}]) {
+			const server = simulatedServer(95);
+			expect(await collectPages(server.fetchPage, { pageSize: 10, limit: 57, ...options })).toEqual(range(0, 57));
+			expect(server.requests.map((request) => request.count)).toEqual([10, 10, 10, 10, 10, 7]);
+		}
+	});
+
+	it('waits for the size lookup before passing on a failure of the first page', async () => {
+		let sizeSettled = false;
+		const fetchPage = async (): Promise<Page<number>> => {
+			throw new Error('page failed');
+		};
+		const sizeOf = async () => {
+			await sleep(0);
+			sizeSettled = true;
+			return 10;
+		};
+		await expect(collectPages(fetchPage, { pageSize: 5, sizeOf })).rejects.toThrow('page failed');
+		expect(sizeSettled).toBe(true);
+	});
+
+	it('makes no request for a limit of 0', async () => {
+		const server = simulatedServer(5);
+		expect(await collectPages(server.fetchPage, { pageSize: 10, limit: 0 })).toEqual([]);
+		expect(server.requests).toEqual([]);
 	});
 });

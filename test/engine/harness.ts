@@ -220,3 +220,14 @@ export async function loadListSearch(
 	if (!method) throw new Error(`No list search ${options.method}`);
 	return await method.call(context, options.filter, options.paginationToken);
 }
+
+/** Calls a loadOptions method of a node as the editor does, with the node's parameters as they stand. */
+export async function loadOptions(options: RunOptions & { method: string }) {
+	const { workflow, additionalData, node } = buildTestWorkflow(options);
+	additionalData.currentNodeParameters = node.parameters;
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	const method = nodeType.methods?.loadOptions?.[options.method];
+	if (!method) throw new Error(`No loadOptions method ${options.method}`);
+	return await method.call(context);
+}

@@ -40,18 +40,18 @@ describe('the Service dropdown lists the services of the call center entered', (
 		expect(byNumber.results.map((result) => result.value)).toEqual(['5608']);
 	});
 
-	test('a call center with more than 1000 services continues with the pagination token', async () => {
+	test('a call center with more than 1000 services is listed whole, its pages fetched as List Services does', async () => {
 		sandbox.livevox.seedCallCenter(9200, 1500);
-		const first = await search(9200);
-		expect(first.results).toHaveLength(1000);
-		expect(first.paginationToken).toBe('1000');
-		const second = await search(9200, undefined, first.paginationToken as string);
-		expect(second.results).toHaveLength(500);
-		expect(second.paginationToken).toBeUndefined();
+		const { results, paginationToken } = await search(9200);
+		expect(results).toHaveLength(1500);
+		expect(new Set(results.map((result) => result.value)).size).toBe(1500);
+		expect(paginationToken).toBeUndefined();
+		const pages = sandbox.requests.filter((request) => request.path === '/configuration/services');
+		expect(pages.map((request) => request.query.offset)).toEqual(['0', '1000']);
 	});
 
-	test('without a call center it asks for one and sends nothing', async () => {
-		await expect(search(0)).rejects.toThrow(/Enter a Call Center ID/);
+	test('without a call center it lists nothing, quietly, and sends nothing', async () => {
+		await expect(search(0)).resolves.toEqual({ results: [] });
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });

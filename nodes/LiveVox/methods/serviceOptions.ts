@@ -1,43 +1,32 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { toIdList } from '../../shared/input';
-import { collect } from '../../shared/pages';
-import { MAX_PAGE_SIZE, servicePages } from '../actions/service/paging';
-import type { LiveVoxClient } from '../transport';
+import { callCenterServices } from '../actions/service/callCenterServices';
 import { liveVoxClient } from '../transport';
 
-type ServiceEntry = IDataObject & { serviceId?: number; name?: string };
-
-/** Every service of a call center that the user may see, across all pages. */
-async function servicesOf(client: LiveVoxClient, callCenterId: number): Promise<ServiceEntry[]> {
-	const pages = servicePages(
-		client,
-		({ offset, count }) => ({
-			method: 'GET',
-			path: '/configuration/services',
-			qs: { callCenter: callCenterId, count, offset },
-			kind: 'read',
-		}),
-		{ pageSize: MAX_PAGE_SIZE },
-	);
-	return (await collect(pages)) as ServiceEntry[];
+/**
+ * The call center IDs typed in a field so far: none while it is empty, 0 (the field's old
+ * default) or not yet a list of IDs. The dropdowns then stay empty, quietly: n8n shows a
+ * loadOptions error in red, and the field's hint already says what fills the list.
+ */
+export function typedCallCenterIds(value: unknown): number[] {
+	try {
+		return toIdList(value, 'Call Center IDs').filter((id) => id > 0);
+	} catch {
+		return [];
+	}
 }
 
 /**
  * The services of the given call centers as options for a multi-select, sorted by name. No
  * documented call lists call centers, so their IDs are typed by the user.
  */
-async function serviceOptions(context: ILoadOptionsFunctions, callCenterIds: number[], field: string) {
-	if (callCenterIds.length === 0) {
-		throw new NodeOperationError(context.getNode(), `Enter ${field} to list services`, {
-			description: `The list shows the services of the call centers in ${field}.`,
-		});
-	}
+async function serviceOptions(context: ILoadOptionsFunctions, callCenterIds: number[]): Promise<INodePropertyOptions[]> {
+	if (callCenterIds.length === 0) return [];
 	const client = await liveVoxClient(context);
 	const options: INodePropertyOptions[] = [];
 	for (const callCenterId of callCenterIds) {
-		for (const service of await servicesOf(client, callCenterId)) {
+		for (const service of await callCenterServices(client, callCenterId)) {
 			options.push({
 				name: `${service.name ?? 'Service'} (${service.serviceId})`,
 				value: Number(service.serviceId),
@@ -48,24 +37,13 @@ async function serviceOptions(context: ILoadOptionsFunctions, callCenterIds: num
 	return options.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** IDs typed in a field, or none while the field holds something that is not a list of IDs yet. */
-function typedIds(value: unknown): number[] {
-	try {
-		return toIdList(value, 'Call Center IDs');
-	} catch {
-		return [];
-	}
-}
-
-/** Services of the call center in the operation's Call Center ID field (Supervisor Call). */
+/** Services of the call center in the operation's Call Center ID field (Supervisor Call, Trigger). */
 export async function getServices(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const callCenterId = Number(this.getCurrentNodeParameter('callCenterId') ?? 0);
-	const ids = Number.isInteger(callCenterId) && callCenterId > 0 ? [callCenterId] : [];
-	return await serviceOptions(this, ids, 'a Call Center ID');
+	return await serviceOptions(this, typedCallCenterIds(this.getCurrentNodeParameter('callCenterId')).slice(0, 1));
 }
 
 /** Services of the call centers in Filters > Call Center IDs (Reports). */
 export async function getServicesOfCallCenters(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const filters = (this.getCurrentNodeParameter('filters') ?? {}) as IDataObject;
-	return await serviceOptions(this, typedIds(filters.callCenterIds), 'Filters > Call Center IDs');
+	return await serviceOptions(this, typedCallCenterIds(filters.callCenterIds));
 }

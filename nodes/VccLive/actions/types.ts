@@ -1,6 +1,5 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { RequestKind } from '../../shared/retry';
 import type { VccLiveClient } from '../transport';
 
 /** What one item gave: its rows, and a file for the first of them when one was asked for. */
@@ -9,10 +8,8 @@ export interface VccLiveResult {
 	binary?: IBinaryKeyData;
 }
 
-/** One operation of the VCC Live node: its fields, whether it reads or writes, and its work for one item. */
+/** One operation of the VCC Live node: its fields and its work for one item (each request says whether it reads or writes). */
 export interface VccLiveOperation {
-	/** By meaning, not by HTTP method: reads are retried on transient failures, writes never once sent. */
-	kind: RequestKind;
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, client: VccLiveClient, itemIndex: number): Promise<VccLiveResult>;
 }

@@ -6,8 +6,6 @@ import { callerIdField, readCallerId } from './callerIdField';
 import { modifyServicesHint, readServiceId, serviceSelection } from './common';
 import { changed } from './updateFields';
 
-export const kind = 'write';
-
 const properties: INodeProperties[] = [
 	...serviceSelection,
 	callerIdField('The phone number to add to the caller IDs the service may use'),
@@ -38,7 +36,7 @@ export async function execute(
 		method: 'POST',
 		path: `/configuration/services/${serviceId}/phone/${callerId}`,
 		qs: makeDefault ? { default: true } : undefined,
-		kind,
+		kind: 'write',
 		hints: modifyServicesHint,
 		checkAfterUnknownOutcome: "Get the service's Phone tab and look for the number among its caller IDs",
 	});

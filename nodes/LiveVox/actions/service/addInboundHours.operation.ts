@@ -8,8 +8,6 @@ import { modifyServicesHint, readServiceId, serviceSelection } from './common';
 import { assertEndAfterStart, clockTimeField, LIVEVOX_HOURS_ZONE } from './inboundHoursFields';
 import { DAYS_OF_WEEK } from './serviceEnums';
 
-export const kind = 'write';
-
 const properties: INodeProperties[] = [
 	...serviceSelection,
 	{
@@ -70,7 +68,7 @@ export async function execute(
 		method: 'POST',
 		path: `/configuration/services/${serviceId}/inboundHours`,
 		body,
-		kind,
+		kind: 'write',
 		hints: { ...modifyServicesHint, 400: 'Inbound hours apply to inbound and blended services; check the day and times.' },
 		checkAfterUnknownOutcome: 'Get the inbound hours of the service and look for the new entry',
 	});

@@ -6,10 +6,11 @@ import { toId } from '../../../shared/input';
 export const callCenterForListField: INodeProperties = {
 	displayName: 'Call Center ID (for the Service List)',
 	name: 'callCenterId',
-	type: 'number',
-	default: 0,
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 433',
 	description:
-		'Only used to fill the Service list below with the services of this call center; not sent. Leave 0 when you enter the Service by ID.',
+		'Only used to fill the Service list below with the services of this call center; not sent. Leave empty when you enter the Service by ID.',
 };
 
 export const serviceField: INodeProperties = {
@@ -18,6 +19,7 @@ export const serviceField: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'id', value: '' },
 	required: true,
+	hint: 'From List shows the services of the Call Center ID above',
 	modes: [
 		{
 			displayName: 'From List',

@@ -5,8 +5,6 @@ import { InvalidInput } from '../../../shared/input';
 import type { LiveVoxClient } from '../../transport';
 import { modifyServicesHint, readServiceId, serviceSelection } from './common';
 
-export const kind = 'write';
-
 const properties: INodeProperties[] = [
 	...serviceSelection.map((field) =>
 		field.name === 'serviceId'
@@ -43,7 +41,7 @@ export async function execute(
 		method: 'POST',
 		path: '/configuration/services',
 		qs: { service: copiedFrom, name },
-		kind,
+		kind: 'write',
 		hints: modifyServicesHint,
 		checkAfterUnknownOutcome: `List the services of the call center and look for "${name}"`,
 	});

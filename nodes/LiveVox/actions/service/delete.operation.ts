@@ -5,8 +5,6 @@ import type { LiveVoxClient } from '../../transport';
 import { modifyServicesHint, readServiceId, serviceSelection } from './common';
 import { changed } from './updateFields';
 
-export const kind = 'write';
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['service'], operation: ['delete'] } },
 	serviceSelection,
@@ -22,7 +20,7 @@ export async function execute(
 	await client.request({
 		method: 'DELETE',
 		path: `/configuration/services/${serviceId}`,
-		kind,
+		kind: 'write',
 		hints: {
 			...modifyServicesHint,
 			400: 'A service can only be deleted when no campaigns were associated with it in the past 90 days.',

@@ -2,13 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInput, toId, toIdList } from '../../../shared/input';
-import { collect } from '../../../shared/pages';
+import { collectPages } from '../../../shared/pages';
 import type { LiveVoxClient } from '../../transport';
 import { ACD_FEATURES, CALL_DIRECTIONS } from './serviceEnums';
-import { limitField, pageSizeOption, readPaging, returnAllField, servicePages } from './paging';
-
-// A search sent as POST, but a read by meaning: safe to retry.
-export const kind = 'read';
+import { servicePageFetcher } from './callCenterServices';
+import { limitField, pageSizeOption, readPaging, returnAllField } from './paging';
 
 const properties: INodeProperties[] = [
 	{
@@ -106,16 +104,13 @@ export async function execute(
 		qs.client = toId(filters.clientId, 'Client ID');
 	}
 	const paging = readPaging(this, itemIndex);
-	const pages = servicePages(
-		client,
-		({ offset, count }) => ({
-			method: 'POST',
-			path: '/configuration/services/search',
-			qs: { ...qs, count, offset },
-			body,
-			kind,
-		}),
-		paging,
-	);
-	return await collect(pages, { limit: paging.limit });
+	const fetchPage = servicePageFetcher(client, ({ offset, count }) => ({
+		method: 'POST',
+		path: '/configuration/services/search',
+		qs: { ...qs, count, offset },
+		body,
+		// A search sent as POST, but a read by meaning: safe to retry.
+		kind: 'read',
+	}));
+	return await collectPages(fetchPage, paging);
 }

@@ -1,4 +1,4 @@
 import { readServiceTab } from './readServiceTab';
 
 /** The General tab of a service: name, call center, direction, ACD feature, preview mode. */
-export const { kind, description, execute } = readServiceTab('getGeneral', '');
+export const { description, execute } = readServiceTab('getGeneral', '');

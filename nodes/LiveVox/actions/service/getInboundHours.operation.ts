@@ -7,8 +7,6 @@ import type { LiveVoxClient } from '../../transport';
 import { readServiceId, serviceNotFound, serviceSelection } from './common';
 import { LIVEVOX_HOURS_ZONE } from './inboundHoursFields';
 
-export const kind = 'read';
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['service'], operation: ['getInboundHours'] } },
 	serviceSelection,
@@ -36,7 +34,7 @@ export async function execute(
 	const answer = await client.request<{ inboundHour?: InboundHour[] }>({
 		method: 'GET',
 		path: `/configuration/services/${serviceId}/inboundHours`,
-		kind,
+		kind: 'read',
 		hints: serviceNotFound,
 	});
 	return (answer?.inboundHour ?? []).map((hour) => ({

@@ -4,14 +4,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { toId } from '../../../shared/input';
 import type { LiveVoxClient } from '../../transport';
 
-export const kind = 'read';
-
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Call Center ID',
 		name: 'callCenterId',
-		type: 'number',
-		default: 0,
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 433',
 		required: true,
 		description: 'The call center whose list of services to describe',
 	},
@@ -36,7 +35,7 @@ export async function execute(
 		method: 'GET',
 		path: '/configuration/services/info',
 		qs: { callCenter: callCenterId },
-		kind,
+		kind: 'read',
 	});
 	return {
 		callCenterId,

@@ -4,8 +4,6 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { LiveVoxClient } from '../../transport';
 import { readServiceId, serviceNotFound, serviceSelection } from './common';
 
-export const kind = 'read';
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['service'], operation: ['getMessaging'] } },
 	serviceSelection,
@@ -29,7 +27,7 @@ export async function execute(
 	const answer = await client.request<MessagingAnswer>({
 		method: 'GET',
 		path: `/configuration/services/${serviceId}/messaging`,
-		kind,
+		kind: 'read',
 		hints: serviceNotFound,
 	});
 	const pairs = answer?.property ?? [];

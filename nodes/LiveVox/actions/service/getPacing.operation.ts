@@ -1,4 +1,4 @@
 import { readServiceTab } from './readServiceTab';
 
 /** The pacing of a service's outbound calls: method, throttle and maximum wait. */
-export const { kind, description, execute } = readServiceTab('getPacing', '/pacing');
+export const { description, execute } = readServiceTab('getPacing', '/pacing');

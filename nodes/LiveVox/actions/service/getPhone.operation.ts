@@ -1,4 +1,4 @@
 import { readServiceTab } from './readServiceTab';
 
 /** The Phone tab of a service: caller IDs, operator, callback and agent call-in numbers. */
-export const { kind, description, execute } = readServiceTab('getPhone', '/phone');
+export const { description, execute } = readServiceTab('getPhone', '/phone');

@@ -1,4 +1,4 @@
 import { readServiceTab } from './readServiceTab';
 
 /** The call center, agents, campaigns and resource groups a service is tied to. */
-export const { kind, description, execute } = readServiceTab('getRelated', '/related');
+export const { description, execute } = readServiceTab('getRelated', '/related');

@@ -1,4 +1,4 @@
 import { readServiceTab } from './readServiceTab';
 
 /** The Settings tab of a service. */
-export const { kind, description, execute } = readServiceTab('getSettings', '/settings');
+export const { description, execute } = readServiceTab('getSettings', '/settings');

@@ -3,16 +3,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toId } from '../../../shared/input';
 import type { LiveVoxClient } from '../../transport';
-import { collectServicePages, limitField, pageSizeOption, readPaging, returnAllField } from './paging';
-
-export const kind = 'read';
+import { callCenterServices } from './callCenterServices';
+import { limitField, pageSizeOption, readPaging, returnAllField } from './paging';
 
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Call Center ID',
 		name: 'callCenterId',
-		type: 'number',
-		default: 0,
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 433',
 		required: true,
 		description: 'The call center whose services to list',
 	},
@@ -41,33 +41,5 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const callCenterId = toId(this.getNodeParameter('callCenterId', itemIndex), 'Call Center ID');
 	const paging = readPaging(this, itemIndex);
-	// The list's size (Service List Info), asked only when more than one further page is wanted:
-	// with it the pages are fetched concurrently. Without it (the lookup failed) they come one by one.
-	const sizeOf = async (): Promise<number | undefined> => {
-		try {
-			const info = await client.request<IDataObject | undefined>({
-				method: 'GET',
-				path: '/configuration/services/info',
-				qs: { callCenter: callCenterId },
-				kind,
-			});
-			return typeof info?.size === 'number' ? info.size : undefined;
-		} catch {
-			return undefined;
-		}
-	};
-	return await collectServicePages(
-		client,
-		({ offset, count }) => ({
-			method: 'GET',
-			path: '/configuration/services',
-			qs: { callCenter: callCenterId, count, offset },
-			kind,
-			hints: {
-				403: 'LiveVox answers "Unauthorized" for a call center that has no services or that your user may not see: check the Call Center ID.',
-			},
-		}),
-		paging,
-		sizeOf,
-	);
+	return await callCenterServices(client, callCenterId, paging);
 }

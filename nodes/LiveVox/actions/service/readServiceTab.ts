@@ -11,7 +11,6 @@ import { readServiceId, serviceNotFound, serviceSelection } from './common';
  */
 export function readServiceTab(operation: string, pathSuffix: string): LiveVoxOperation {
 	return {
-		kind: 'read',
 		description: updateDisplayOptions(
 			{ show: { resource: ['service'], operation: [operation] } },
 			serviceSelection,

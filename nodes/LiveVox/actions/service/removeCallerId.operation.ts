@@ -6,8 +6,6 @@ import { callerIdField, readCallerId } from './callerIdField';
 import { modifyServicesHint, readServiceId, serviceSelection } from './common';
 import { changed } from './updateFields';
 
-export const kind = 'write';
-
 const properties: INodeProperties[] = [
 	...serviceSelection,
 	callerIdField('The phone number to remove from the caller IDs of the service'),
@@ -29,7 +27,7 @@ export async function execute(
 	await client.request({
 		method: 'DELETE',
 		path: `/configuration/services/${serviceId}/phone/${callerId}`,
-		kind,
+		kind: 'write',
 		hints: {
 			...modifyServicesHint,
 			404: 'The service does not exist or this number is not one of its caller IDs: Get Phone lists them.',

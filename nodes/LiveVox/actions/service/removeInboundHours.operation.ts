@@ -7,8 +7,6 @@ import { modifyServicesHint, readServiceId, serviceSelection } from './common';
 import { hoursIdField } from './inboundHoursFields';
 import { changed } from './updateFields';
 
-export const kind = 'write';
-
 const properties: INodeProperties[] = [...serviceSelection, hoursIdField];
 
 export const description = updateDisplayOptions(
@@ -27,7 +25,7 @@ export async function execute(
 	await client.request({
 		method: 'DELETE',
 		path: `/configuration/services/${serviceId}/inboundHours/${hoursId}`,
-		kind,
+		kind: 'write',
 		hints: {
 			...modifyServicesHint,
 			404: 'The service or this inbound hours entry does not exist (it may be removed already): Get Inbound Hours lists the entries.',

@@ -66,4 +66,4 @@ const fields: INodeProperties[] = [
 ];
 
 /** Changes the General tab of a service: only the fields added are sent. */
-export const { kind, description, execute } = updateServiceTab('updateGeneral', '', fields, 'General tab');
+export const { description, execute } = updateServiceTab('updateGeneral', '', fields, 'General tab');

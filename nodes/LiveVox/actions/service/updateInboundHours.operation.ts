@@ -7,8 +7,6 @@ import { modifyServicesHint, readServiceId, serviceSelection } from './common';
 import { assertEndAfterStart, clockTimeField, hoursIdField } from './inboundHoursFields';
 import { changed, readUpdateFields } from './updateFields';
 
-export const kind = 'write';
-
 const properties: INodeProperties[] = [
 	...serviceSelection,
 	hoursIdField,
@@ -46,7 +44,7 @@ export async function execute(
 		method: 'POST',
 		path: `/configuration/services/${serviceId}/inboundHours/${hoursId}`,
 		body,
-		kind,
+		kind: 'write',
 		hints: {
 			...modifyServicesHint,
 			404: 'The service or this inbound hours entry does not exist: Get Inbound Hours lists the entries and their IDs.',

@@ -7,8 +7,6 @@ import { modifyServicesHint, readServiceId, serviceSelection } from './common';
 import { MESSAGING_PROPERTIES } from './serviceEnums';
 import { changed } from './updateFields';
 
-export const kind = 'write';
-
 const properties: INodeProperties[] = [
 	...serviceSelection,
 	{
@@ -51,7 +49,7 @@ export async function execute(
 		method: 'POST',
 		path: `/configuration/services/${serviceId}/messaging`,
 		qs: { property, value },
-		kind,
+		kind: 'write',
 		hints: modifyServicesHint,
 		checkAfterUnknownOutcome: "Get the service's Messaging tab and look at the property",
 	});

@@ -26,4 +26,4 @@ const fields: INodeProperties[] = [
 ];
 
 /** Changes the Phone tab of a service: only the numbers added are sent. */
-export const { kind, description, execute } = updateServiceTab('updatePhone', '/phone', fields, 'Phone tab');
+export const { description, execute } = updateServiceTab('updatePhone', '/phone', fields, 'Phone tab');

@@ -29,7 +29,6 @@ export function updateServiceTab(
 		},
 	];
 	return {
-		kind: 'write',
 		description: updateDisplayOptions({ show: { resource: ['service'], operation: [operation] } }, properties),
 		async execute(this: IExecuteFunctions, client: LiveVoxClient, itemIndex: number) {
 			const serviceId = readServiceId(this, itemIndex);

@@ -8,8 +8,6 @@ import { failureTimeZone, failureTimeZoneOption, shapeNonAttemptedCall } from '.
 import { readServiceList, serviceListFields } from './serviceList';
 import { nonAttemptedCallsRequest, SERVICE_CONCURRENCY } from './supervisorRequests';
 
-export const kind = 'read';
-
 const properties: INodeProperties[] = [
 	...serviceListFields,
 	{

@@ -6,8 +6,6 @@ import type { LiveVoxClient } from '../../transport';
 import { readServiceList, serviceListFields } from './serviceList';
 import { queueStatsRequest, SERVICE_CONCURRENCY } from './supervisorRequests';
 
-export const kind = 'read';
-
 const properties: INodeProperties[] = [...serviceListFields];
 
 export const description = updateDisplayOptions(

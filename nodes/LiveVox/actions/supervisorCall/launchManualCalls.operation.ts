@@ -8,8 +8,6 @@ import type { PlannedCall } from './launchPlan';
 import { batchesOf, describeItems, readLaunchPlan } from './launchPlan';
 import { launchPath, supervisorHints } from './supervisorRequests';
 
-export const kind = 'write';
-
 const DEFAULT_BATCH_SIZE = 100;
 
 const properties: INodeProperties[] = [
@@ -87,7 +85,7 @@ export async function executeAll(this: IExecuteFunctions, client: LiveVoxClient)
 				method: 'POST',
 				path: launchPath(serviceId),
 				body: { callEntry: batch.map((call) => call.callEntry) },
-				kind,
+				kind: 'write',
 				hints: {
 					...supervisorHints,
 					400: 'LiveVox launches manual calls only on services with an automated queuer (manual, HCI and preview services refuse them). Check the Service and the call fields.',

@@ -9,8 +9,6 @@ import { CALLBACK_TIME_ZONES, readCallbackDate, readCallbackTimeZone } from './c
 import { allowOtherFormatsOption, phoneNumberField } from './callFields';
 import { callbackPath, supervisorHints } from './supervisorRequests';
 
-export const kind = 'write';
-
 const properties: INodeProperties[] = [
 	...serviceSelection,
 	phoneNumberField('The number LiveVox calls back'),
@@ -111,7 +109,7 @@ export async function execute(
 		method: 'POST',
 		path: callbackPath(serviceId),
 		body,
-		kind,
+		kind: 'write',
 		hints: supervisorHints,
 		checkAfterUnknownOutcome: `Check in LiveVox whether a callback to ${phoneNumber} is scheduled on service ${serviceId}`,
 	});

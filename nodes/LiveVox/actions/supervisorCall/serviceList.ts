@@ -12,7 +12,7 @@ export const serviceListFields: INodeProperties[] = [
 		...callCenterForListField,
 		displayName: 'Call Center ID (for the Services List)',
 		description:
-			'Only used to fill the Services list below with the services of this call center; not sent. Leave 0 when you enter Service IDs.',
+			'Only used to fill the Services list below with the services of this call center; not sent. Leave empty when you enter Service IDs.',
 	},
 	{
 		displayName: 'Service Names or IDs',
@@ -22,6 +22,7 @@ export const serviceListFields: INodeProperties[] = [
 		default: [],
 		description:
 			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'The list shows the services of the Call Center ID above',
 	},
 	{
 		displayName: 'Service IDs',

@@ -4,8 +4,6 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ApioClient } from '../../transport';
 import { callCenterSelection, readCallCenter, reportingSettingsPath } from './common';
 
-export const kind = 'read';
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['callCenter'], operation: ['getReportingSettings'] } },
 	callCenterSelection,
@@ -21,7 +19,7 @@ export async function execute(
 	const settings = await client.request<IDataObject>({
 		method: 'GET',
 		path: reportingSettingsPath(address),
-		kind,
+		kind: 'read',
 	});
 	return { ...address, ...settings };
 }

@@ -9,8 +9,6 @@ import { statisticsRows } from './simplifyStatistics';
 import { statisticsRange } from './statisticsRange';
 
 // A GET with a body: a read, safe to retry.
-export const kind = 'read';
-
 const RANGE_IN_BODY = 'body';
 const RANGE_IN_QUERY = 'query';
 
@@ -96,7 +94,7 @@ export async function execute(
 		method: 'GET',
 		path: statisticsPath(address),
 		...(rangeIn === RANGE_IN_QUERY ? { qs: period } : { body: { statisticsRange: period } }),
-		kind,
+		kind: 'read',
 	});
 	const clamping: IDataObject = {
 		endClampedToNow: range.endClampedToNow,

@@ -6,8 +6,6 @@ import { callCenterSelection, readCallCenter, reportingSettingsPath } from './co
 import { mergeSettings, readSettingsChanges, settingsFields } from './reportingSettings';
 
 // Reads the current settings first (a read), then changes them (a write, never repeated once sent).
-export const kind = 'write';
-
 const properties: INodeProperties[] = [
 	...callCenterSelection,
 	{
@@ -46,7 +44,7 @@ export async function execute(
 		method: 'PUT',
 		path,
 		body: merged,
-		kind,
+		kind: 'write',
 		checkAfterUnknownOutcome: 'Get the statistics reporting settings of the call center and compare them',
 	});
 	// APIO documents the answer as "similar to GET"; should it come back empty, what was sent stands in.

@@ -15,8 +15,6 @@ import type { InboundParameters } from './inboundParameters';
 import { DEFAULT_BINARY_PROPERTY, inboundQuery, readInboundParameters } from './inboundParameters';
 import { periodFields } from './periodFields';
 
-export const kind = 'read';
-
 export const INBOUND_PATH = '/v2/statistics/inbound';
 
 const properties: INodeProperties[] = [
@@ -170,7 +168,7 @@ export async function execute(this: IExecuteFunctions, client: VccLiveClient, it
 			method: 'GET',
 			path: INBOUND_PATH,
 			qs: inboundQuery(parameters, window),
-			kind,
+			kind: 'read',
 			expect: parameters.format === 'json' ? 'json' : 'text',
 			codeHints: hints,
 		});
