@@ -2,7 +2,8 @@
  * The queue-alert example in a running n8n: `n8n execute` only starts from a Manual Trigger,
  * so the LiveVox Trigger is checked as users run it — the workflow published (active) in a
  * started n8n, the sandbox queue made to cross the threshold, and the execution n8n starts
- * seen to appear with the alert in it. n8n polls at most once a minute: this takes minutes.
+ * seen to appear with the alert in it; then the editor's Execute workflow on it, which gives a
+ * test item. n8n polls at most once a minute: this takes minutes.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -60,6 +61,18 @@ async function waitForExecutions(session: RestSession, workflowId: string, count
 	return await executionsOf(session, workflowId);
 }
 
+/** n8n registers its REST routes after /healthz and the owner setup answer: a 404 login means "not yet". */
+async function logIn(url: string): Promise<RestSession> {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await RestSession.logIn(url);
+		} catch (error) {
+			if (attempt >= 60 || !/answered 404/.test((error as Error).message)) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+		}
+	}
+}
+
 test('queue alert: published in a running n8n, the sandbox crosses the threshold and comes back, and one execution for each appears', async () => {
 	n8n = await startRealN8n();
 	await n8n.cli.importCredentials(sandboxCredentials(n8n.sandbox));
@@ -72,7 +85,7 @@ test('queue alert: published in a running n8n, the sandbox crosses the threshold
 	server = await startN8nServer(env, 'ignore');
 	await waitForN8n(server);
 	await setUpOwner(server.url);
-	const session = await RestSession.logIn(server.url);
+	const session = await logIn(server.url);
 	const active = await session.get<{ active: boolean; activeVersionId?: string | null }>(`workflows/${WORKFLOW_ID}`);
 	expect(active.active).toBe(true);
 
@@ -89,7 +102,8 @@ test('queue alert: published in a running n8n, the sandbox crosses the threshold
 	const detail = await session.get<{ data: string }>(`executions/${execution.id}`);
 	const runData = parseRunData(detail.data).resultData.runData;
 	const [crossing] = runData['Calls on Hold ≥ 5'][0].data?.main[0] ?? [];
-	expect(crossing.json).toMatchObject({ event: 'thresholdCrossed', serviceId: SERVICE_ID, metric: 'callsOnHold', threshold: 5, value: 7 });
+	expect(crossing.json).toMatchObject({ event: 'thresholdCrossed', beyondThreshold: true, serviceId: SERVICE_ID, metric: 'callsOnHold', threshold: 5, value: 7 });
+	expect(crossing.json.testEvent).toBeUndefined();
 	const [alert] = runData['Alert Text'][0].data?.main[0] ?? [];
 	expect(alert.json).toMatchObject({ event: 'thresholdCrossed', serviceId: SERVICE_ID });
 	expect(alert.json.text).toMatch(/^:rotating_light: Queue alert: service 21429 has 7 calls on hold \(threshold 5\), 7 agents available, 8 calls in progress\. Checked \d{4}-/);
@@ -106,4 +120,29 @@ test('queue alert: published in a running n8n, the sandbox crosses the threshold
 	const [recovered] = recoveryRun['Alert Text'][0].data?.main[0] ?? [];
 	expect(recovered.json.event).toBe('thresholdRecovered');
 	expect(recovered.json.text).toMatch(/^:white_check_mark: Queue back to normal: service 21429 has 1 calls on hold \(threshold 5\)/);
+});
+
+test('Execute workflow in the editor (a manual run from the trigger): the queue as it stands, written as a test, not an alert or a recovery', async () => {
+	if (!server) throw new Error('the n8n of the test above did not start');
+	const session = await logIn(server.url);
+	const workflow = await session.get<Record<string, unknown>>(`workflows/${WORKFLOW_ID}`);
+	// What the editor's button sends: the workflow, started from its trigger.
+	const { executionId } = await session.post<{ executionId: string }>(`workflows/${WORKFLOW_ID}/run`, {
+		workflowData: workflow,
+		triggerToStartFrom: { name: 'Calls on Hold ≥ 5' },
+	});
+	let manual: ExecutionSummary | undefined;
+	for (let attempt = 0; attempt < 40 && !manual; attempt++) {
+		manual = (await executionsOf(session, WORKFLOW_ID)).find(
+			(execution) => execution.id === executionId && execution.status !== 'running' && execution.status !== 'new',
+		);
+		if (!manual) await new Promise((resolve) => setTimeout(resolve, 1000));
+	}
+	expect(manual).toMatchObject({ mode: 'manual', status: 'success' });
+	const runData = parseRunData((await session.get<{ data: string }>(`executions/${executionId}`)).data).resultData.runData;
+	const [state] = runData['Calls on Hold ≥ 5'][0].data?.main[0] ?? [];
+	// The test above left 1 call on hold: within the threshold, yet no recovery.
+	expect(state.json).toMatchObject({ event: 'currentState', testEvent: true, beyondThreshold: false, serviceId: SERVICE_ID, value: 1 });
+	const [text] = runData['Alert Text'][0].data?.main[0] ?? [];
+	expect(text.json.text).toMatch(/^:test_tube: Test event, not an alert \(the threshold is not crossed now\): service 21429 has 1 calls on hold \(threshold 5\)/);
 });

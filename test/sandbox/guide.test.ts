@@ -3,6 +3,7 @@
  * own, follow its data, and each works in the nodes as printed.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { runLiveVox } from '../livevox/fixture';
@@ -117,4 +118,25 @@ test('`npm run sandbox` prints the guide under the logins', async () => {
 	const at = printedLines.indexOf(fresh[0]);
 	expect(at).toBeGreaterThan(printedLines.indexOf('VCC Live demo login (credential fields):'));
 	expect(printedLines.slice(at, at + fresh.length)).toEqual(fresh);
+});
+
+test('the README lists the same IDs', () => {
+	const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+	const section = readme.slice(readme.indexOf('### IDs to try in the sandbox'), readme.indexOf('## Examples'));
+	const row = (vendor: string, field: string) =>
+		section.split('\n').find((line) => line.startsWith(`| ${vendor} | ${field}`)) ?? `no ${vendor} ${field} row`;
+	const ids = sandboxIds(sandbox);
+	const callCenters = row('LiveVox', 'Call Center ID');
+	for (const { callCenterId, serviceCount, services } of ids.livevox.callCenters) {
+		expect(callCenters).toContain(`${callCenterId} (${serviceCount} service${serviceCount === 1 ? '' : 's'}: ${services[0].serviceId}`);
+	}
+	const supervisorServices = row('LiveVox', 'Service IDs');
+	for (const { serviceId } of ids.livevox.supervisorServices) expect(supervisorServices).toContain(`${serviceId} (`);
+	expect(supervisorServices).toContain(`${ids.livevox.supervisorServices[0].serviceId} (a queue with 2 calls on hold`);
+	const projects = row('VCC Live', 'Project IDs');
+	for (const { projectId, queues } of ids.vcclive.projects) expect(projects).toContain(`${projectId} (queue${queues.length === 1 ? '' : 's'} ${queues.join(', ')})`);
+	const apio = row('Netaxis APIO', 'Tenant');
+	for (const key of ids.apio.callCenters) {
+		for (const part of [key.tenantId, key.groupId, key.callCenter]) expect(apio).toContain(`\`${part}\``);
+	}
 });
