@@ -3,10 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import type { RequestKind } from '../../shared/retry';
 import type { LiveVoxClient } from '../transport';
 
-/** One operation of the LiveVox node: its fields, whether it reads or writes, and its work for one item. */
+/** One operation of the LiveVox node: its fields and its work for one item. */
 export interface LiveVoxOperation {
-	/** By meaning, not by HTTP method: reads are retried on transient failures, writes never once sent. */
-	kind: RequestKind;
+	/** Unused: each request declares its own kind (read or write), which drives its retries. */
+	kind?: RequestKind;
 	description: INodeProperties[];
 	execute(
 		this: IExecuteFunctions,
@@ -21,7 +21,7 @@ export interface LiveVoxOperation {
  * Continue On Fail, since only it knows which items a failed request concerned.
  */
 export interface LiveVoxAllItemsOperation {
-	kind: RequestKind;
+	kind?: RequestKind;
 	description: INodeProperties[];
 	executeAll(this: IExecuteFunctions, client: LiveVoxClient): Promise<INodeExecutionData[]>;
 }
