@@ -44,6 +44,8 @@ describe('calendarDay', () => {
 		expect(calendarDay('2024-02-28T23:30:00Z', zone, 'From').toISODate()).toBe('2024-02-29');
 		expect(calendarDay(new Date('2024-02-28T23:30:00Z'), zone, 'From').toISODate()).toBe('2024-02-29');
 		expect(calendarDay(DateTime.fromISO('2024-02-28T23:30:00Z'), zone, 'From').toISODate()).toBe('2024-02-29');
+		// Epoch milliseconds, as every date field reads them: the day of that instant in the zone.
+		expect(calendarDay(Date.UTC(2024, 1, 28, 23, 30), zone, 'From').toISODate()).toBe('2024-02-29');
 	});
 
 	it.each([['2023-02-29'], ['hello'], ['20241301'], [12345]])('refuses %j as not a date', (value) => {
@@ -60,6 +62,6 @@ describe('calendarDay', () => {
 describe('customPeriod', () => {
 	it('accepts one day and refuses From after To', () => {
 		expect(dates(customPeriod('2024-01-05', '2024-01-05', zone))).toEqual(['2024-01-05', '2024-01-05']);
-		expect(() => customPeriod('2024-01-06', '2024-01-05', zone)).toThrow('From (2024-01-06) is after To (2024-01-05)');
+		expect(() => customPeriod('2024-01-06', '2024-01-05', zone)).toThrow('From "2024-01-06" is after To "2024-01-05"');
 	});
 });

@@ -1,5 +1,6 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 
+import { asEntered, readDateTime } from './dateInput';
 import { InvalidInput } from './input';
 
 /** Named periods of whole calendar days, relative to today in the workflow's time zone. */
@@ -58,35 +59,9 @@ export function isPeriodPreset(value: unknown): value is PeriodPreset {
 	return (PERIOD_PRESETS as readonly unknown[]).includes(value);
 }
 
-const COMPACT_DATE = /^\d{8}$/;
-
-/**
- * The calendar day a date field means, in `zone`. Accepts what an n8n date field or an
- * expression gives: an ISO text (with a time or without; one with an offset is an instant,
- * read in `zone`), a compact yyyymmdd text or number, a JS Date or a luxon DateTime.
- */
+/** The calendar day a date field means, in `zone` (read as every date field is, see readDateTime). */
 export function calendarDay(value: unknown, zone: string, label: string): DateTime {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-		throw new InvalidInput(`${label} is missing`, `Pick a date for ${label}, or choose a preset period.`);
-	}
-	const day = readDay(value, zone);
-	if (day === undefined || !day.isValid) {
-		const shown = String(value).slice(0, 40);
-		throw new InvalidInput(
-			`${label} "${shown}" is not a date`,
-			`Enter ${label} as a date such as 2024-01-31 (or 20240131), or pick it in the date field.`,
-		);
-	}
-	return day.startOf('day');
-}
-
-function readDay(value: unknown, zone: string): DateTime | undefined {
-	if (DateTime.isDateTime(value)) return value.setZone(zone);
-	if (value instanceof Date) return DateTime.fromJSDate(value, { zone });
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
-	if (text === undefined) return undefined;
-	if (COMPACT_DATE.test(text)) return DateTime.fromFormat(text, 'yyyyMMdd', { zone });
-	return typeof value === 'string' ? DateTime.fromISO(text, { zone }) : undefined;
+	return readDateTime(value, { label, zone, alternative: 'choose a preset period' }).startOf('day');
 }
 
 /** A period from two date fields, checked: the first day may not come after the last. */
@@ -95,7 +70,7 @@ export function customPeriod(from: unknown, to: unknown, zone: string): Calendar
 	const last = calendarDay(to, zone, 'To');
 	if (first > last) {
 		throw new InvalidInput(
-			`From (${first.toISODate()}) is after To (${last.toISODate()})`,
+			`From "${asEntered(from)}" is after To "${asEntered(to)}"`,
 			'Both days are included: set From to the first day of the period and To to the last, or to the same day for one day.',
 		);
 	}

@@ -251,12 +251,13 @@ describe('dates', () => {
 	const zone = 'America/New_York';
 
 	test('an end at midnight takes in that whole day; an end with a time ends there', () => {
-		expect(customRange('2024-03-01', '2024-03-01', zone)).toEqual({
+		const now = DateTime.fromISO('2024-04-01', { zone });
+		expect(customRange('2024-03-01', '2024-03-01', zone, now)).toEqual({
 			start: DateTime.fromISO('2024-03-01', { zone }).toMillis(),
 			end: DateTime.fromISO('2024-03-02', { zone }).toMillis(),
 		});
-		expect(customRange('2024-03-01', '2024-03-01T12:00:00', zone).end).toBe(DateTime.fromISO('2024-03-01T12:00:00', { zone }).toMillis() + 1);
-		expect(customRange(DateTime.fromISO('2024-03-01', { zone: 'UTC' }), 1709337600000, zone).start).toBe(Date.UTC(2024, 2, 1));
+		expect(customRange('2024-03-01', '2024-03-01T12:00:00', zone, now).end).toBe(DateTime.fromISO('2024-03-01T12:00:00', { zone }).toMillis() + 1);
+		expect(customRange(DateTime.fromISO('2024-03-01', { zone: 'UTC' }), 1709337600000, zone, now).start).toBe(Date.UTC(2024, 2, 1));
 	});
 
 	test('presets are whole days before today', () => {

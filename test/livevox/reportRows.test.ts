@@ -192,8 +192,10 @@ describe('dates', () => {
 
 describe('bad input is refused before any request', () => {
 	test.each([
-		['an end before the start', 'callRecording', custom('2024-03-10', '2024-03-01'), /End Date .* is before Start Date/],
-		['a range wholly in the future', 'callRecording', custom(DateTime.now().plus({ days: 3 }).toISODate() as string, DateTime.now().plus({ days: 9 }).toISODate() as string), /starts in the future/],
+		['an end before the start', 'callRecording', custom('2024-03-10', '2024-03-01'), /^End Date "2024-03-01" is before Start Date "2024-03-10"$/],
+		['an end before the start, as entered', 'callRecording', custom('2024-03-10T08:00:00', '2024-03-10 07:00'), /^End Date "2024-03-10 07:00" is before Start Date "2024-03-10T08:00:00"$/],
+		['epoch seconds', 'callRecording', custom('1709251200', '2024-03-02'), /^Start Date "1709251200" is not a date$/],
+		['a range wholly in the future', 'callRecording', custom(DateTime.now().plus({ days: 3 }).toISODate() as string, DateTime.now().plus({ days: 9 }).toISODate() as string), /^The range starts in the future \(Start Date "\d{4}-\d\d-\d\d"\)$/],
 		['a missing account', 'accountLookup', { ...custom('2024-03-01', '2024-03-02'), account: ' ' }, /Account and Original Account Number are both empty/],
 		['no phone numbers', 'phoneLookup', { ...custom('2024-03-01', '2024-03-02'), phoneNumbers: ' , ' }, /Phone Numbers is empty/],
 		['a date that is no date', 'callRecording', custom('first of March', '2024-03-02'), /Start Date "first of March" is not a date/],

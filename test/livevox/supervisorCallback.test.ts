@@ -85,8 +85,9 @@ test('as soon as possible: no date and no time zone are sent; the other fields a
 
 describe('bad input is refused before any request', () => {
 	test.each([
-		['a date in the past', { when: 'at', date: '2019-02-05T12:21:03', timeZone: 'ET' }, /is in the past/, /future/],
-		['a date that is not a date', { when: 'at', date: '={{ "next tuesday" }}', timeZone: 'ET' }, /is not a date and time/, /As Soon As Possible/],
+		['a date in the past', { when: 'at', date: '2019-02-05T12:21:03', timeZone: 'ET' }, /^Callback date "2019-02-05T12:21:03" is in the past$/, /future/],
+		['epoch seconds', { when: 'at', date: '={{ 1549369263 }}', timeZone: 'ET' }, /^Callback date "1549369263" is not a date$/, /epoch seconds/],
+		['a date that is not a date', { when: 'at', date: '={{ "next tuesday" }}', timeZone: 'ET' }, /^Callback date "next tuesday" is not a date$/, /As Soon As Possible/],
 		['an unknown time zone', { when: 'at', date: '2031-02-05T12:21:03', timeZone: '={{ "EST" }}' }, /Time Zone "EST" is not one LiveVox knows/, /ET, CT, MT, PT, AT, HI/],
 		['an invalid phone number', { phoneNumber: '415-814' }, /is not a 10-digit North American number/, /4152057483/],
 		['a transaction id that is not a number', { additionalFields: { transactionId: 'T-1' } }, /Transaction ID must be a whole number/, /digits/],

@@ -39,6 +39,10 @@ describe('statisticsRange', () => {
 		expect(statisticsRange('2026-03-10T00:00:00Z', '2026-03-10T14:37:30Z', 'UTC', NOW).end).toBe('2026-03-10T14:37:00+00:00');
 	});
 
+	test('epoch milliseconds, as every date field reads them', () => {
+		expect(statisticsRange(Date.UTC(2026, 1, 1), String(Date.UTC(2026, 1, 2)), 'UTC', NOW)).toMatchObject({ start: '2026-02-01T00:00:00+00:00', end: '2026-02-02T00:00:00+00:00' });
+	});
+
 	test('luxon DateTimes and JavaScript Dates from expressions', () => {
 		const range = statisticsRange(
 			DateTime.fromISO('2026-02-01T10:00:00', { zone: 'America/New_York' }),
@@ -50,8 +54,9 @@ describe('statisticsRange', () => {
 	});
 
 	test.each([
-		['2026-03-10T14:38:00Z', '2026-03-11T00:00:00Z', 'The period starts in the future'],
-		['2026-02-02T00:00:00Z', '2026-02-01T00:00:00Z', 'is before Start'],
+		['2026-03-10T14:38:00Z', '2026-03-11T00:00:00Z', 'The period starts in the future (Start "2026-03-10T14:38:00Z")'],
+		['2026-02-02 08:00', '2026-02-01', 'End "2026-02-01" is before Start "2026-02-02 08:00"'],
+		[1769904000, '2026-02-01', 'Start "1769904000" is not a date'],
 		[undefined, '2026-02-01T00:00:00Z', 'Start is missing'],
 		['2026-02-01', 'not a date', 'End "not a date" is not a date'],
 	])('bad input %s .. %s', (start, end, message) => {

@@ -7,9 +7,6 @@ import { sharedReportFields } from './reportFields';
 import type { ReportSpec } from './reportPlan';
 import { listUnder, runRowReport, wholeRow } from './rowReport';
 
-// A report sent as POST, but a read by meaning: safe to retry.
-export const kind = 'read';
-
 export const spec: ReportSpec = { path: '/reporting/standard/account/lookup', maxDays: 365 };
 
 const properties: INodeProperties[] = [

@@ -10,9 +10,6 @@ import type { ReportSpec } from './reportPlan';
 import { readReportPlan, warnIfPartial } from './reportPlan';
 import { rawItems } from './rowReport';
 
-// A report sent as POST, but a read by meaning: safe to retry.
-export const kind = 'read';
-
 /** No documented range maximum: one request per service chunk, never split by date. */
 export const spec: ReportSpec = { path: '/reporting/standard/agent/summary' };
 

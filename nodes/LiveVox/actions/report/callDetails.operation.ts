@@ -13,9 +13,6 @@ import { sharedReportFields } from './reportFields';
 import type { ReportPlan, ReportSpec } from './reportPlan';
 import { readReportPlan, warnIfPartial } from './reportPlan';
 
-// A report sent as POST, but a read by meaning: safe to retry.
-export const kind = 'read';
-
 export const spec: ReportSpec = { path: '/reporting/standard/callDetails', maxDays: 3 };
 
 /** An answer up to this size is read once it is whole (see wholeWhenSmall); a larger one as it arrives. */

@@ -6,9 +6,6 @@ import { sharedReportFields } from './reportFields';
 import type { ReportSpec } from './reportPlan';
 import { listUnder, runRowReport } from './rowReport';
 
-// A report sent as POST, but a read by meaning: safe to retry.
-export const kind = 'read';
-
 export const spec: ReportSpec = { path: '/reporting/standard/callRecording', maxDays: 31 };
 
 const sortByField: INodeProperties = {

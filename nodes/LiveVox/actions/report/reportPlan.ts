@@ -6,7 +6,7 @@ import type { TimeWindow } from '../../../shared/dayWindows';
 import { DAY_MS, splitIntoDayWindows } from '../../../shared/dayWindows';
 import { InvalidInput, toIdList } from '../../../shared/input';
 import type { ReportPeriod } from './dateRange';
-import { checkRange, customRange, presetRange, readZone, REPORT_PERIODS } from './dateRange';
+import { customRange, presetRange, reachesToday, readZone, REPORT_PERIODS } from './dateRange';
 import { DEFAULT_CONCURRENCY, MAX_SERVICES_PER_REQUEST } from './reportFields';
 
 /** What the router needs to know about a report to plan its requests. */
@@ -30,19 +30,20 @@ export interface ReportPlan {
 	reachesToday: boolean;
 }
 
-function readRange(context: IExecuteFunctions, itemIndex: number, zone: string): TimeWindow {
+function readRange(context: IExecuteFunctions, itemIndex: number, zone: string, now: DateTime): TimeWindow {
 	const period = context.getNodeParameter('period', itemIndex, 'yesterday') as ReportPeriod;
 	if (period === 'custom') {
 		return customRange(
 			context.getNodeParameter('startDate', itemIndex, ''),
 			context.getNodeParameter('endDate', itemIndex, ''),
 			zone,
+			now,
 		);
 	}
 	if (!(REPORT_PERIODS as readonly string[]).includes(period)) {
 		throw new InvalidInput(`Period "${String(period)}" is not known`, `Pick one of ${REPORT_PERIODS.join(', ')} or custom.`);
 	}
-	return presetRange(period as (typeof REPORT_PERIODS)[number], DateTime.now().setZone(zone));
+	return presetRange(period as (typeof REPORT_PERIODS)[number], now);
 }
 
 function readWholeNumber(value: unknown, label: string, min: number): number {
@@ -66,8 +67,8 @@ function readServiceIds(filters: IDataObject): number[] {
 export function readReportPlan(context: IExecuteFunctions, itemIndex: number, spec: ReportSpec): ReportPlan {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const zone = readZone(options.reportingTimezone, context.getTimezone());
-	const range = readRange(context, itemIndex, zone);
-	const { reachesToday } = checkRange(range, DateTime.now().setZone(zone));
+	const now = DateTime.now().setZone(zone);
+	const range = readRange(context, itemIndex, zone, now);
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const callCenterIds = toIdList(filters.callCenterIds, 'Call Center IDs');
 	const serviceIds = readServiceIds(filters);
@@ -93,7 +94,7 @@ export function readReportPlan(context: IExecuteFunctions, itemIndex: number, sp
 		serviceChunks: serviceIds.length === 0 ? [[]] : chunk(serviceIds, MAX_SERVICES_PER_REQUEST),
 		callCenterIds,
 		concurrency,
-		reachesToday,
+		reachesToday: reachesToday(range, now),
 	};
 }
 

@@ -11,9 +11,6 @@ import type { ReportSpec } from './reportPlan';
 import type { LabelledAnswer } from './windowedAggregate';
 import { runWindowedAggregate } from './windowedAggregate';
 
-// A report sent as POST, but a read by meaning: safe to retry.
-export const kind = 'read';
-
 export const spec: ReportSpec = { path: '/reporting/standard/service/efficiency', maxDays: 31 };
 
 const chartField: INodeProperties = {

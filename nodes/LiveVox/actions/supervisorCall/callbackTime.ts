@@ -1,5 +1,6 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 
+import { asEntered, readDateTime } from '../../../shared/dateInput';
 import { InvalidInput } from '../../../shared/input';
 
 /** ScheduleCallback's documented timeZone values and the zones they name. */
@@ -24,33 +25,23 @@ export function readCallbackTimeZone(value: unknown): (typeof CALLBACK_TIME_ZONE
 	return found;
 }
 
-const EPOCH_MS = /^\d{12,13}$/;
-
 /**
- * The callback's moment from the date-and-time field: a time without an offset is read in the
- * callback's time zone (what a supervisor means by "9:30 Pacific"); an offset, epoch
- * milliseconds or a date object name the moment themselves. It must lie in the future.
+ * The callback's moment from the date-and-time field (read as every date field is, see
+ * readDateTime): a time without an offset is read in the callback's time zone (what a
+ * supervisor means by "9:30 Pacific"); an offset, epoch milliseconds or a date object name the
+ * moment themselves. It must lie in the future.
  */
 export function readCallbackDate(value: unknown, zone: string, nowMs: number): DateTime {
-	let moment: DateTime | undefined;
-	if (DateTime.isDateTime(value)) moment = value;
-	else if (value instanceof Date) moment = DateTime.fromJSDate(value);
-	else if (typeof value === 'number') moment = DateTime.fromMillis(value);
-	else if (typeof value === 'string' && EPOCH_MS.test(value.trim())) moment = DateTime.fromMillis(Number(value.trim()));
-	else if (typeof value === 'string' && value.trim() !== '') moment = DateTime.fromISO(value.trim(), { zone });
-	if (!moment?.isValid) {
-		const shown = value === undefined || value === null || value === '' ? '' : ` "${String(value).slice(0, 40)}"`;
+	const moment = readDateTime(value, {
+		label: 'Callback date',
+		zone,
+		alternative: 'choose "As Soon As Possible"',
+	});
+	if (moment.toMillis() <= nowMs) {
 		throw new InvalidInput(
-			shown === '' ? 'Callback date is missing' : `Callback date${shown} is not a date and time`,
-			'Pick a date and time, or choose "As Soon As Possible".',
-		);
-	}
-	const inZone = moment.setZone(zone);
-	if (inZone.toMillis() <= nowMs) {
-		throw new InvalidInput(
-			`Callback date ${inZone.toISO()} is in the past`,
+			`Callback date "${asEntered(value)}" is in the past`,
 			'Pick a date and time in the future, or choose "As Soon As Possible".',
 		);
 	}
-	return inZone;
+	return moment;
 }
