@@ -1,7 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { timeoutOption } from '../shared/operations';
+import { operationSubtitle } from '../shared/subtitle';
 import { reportDescription } from './actions/report';
 import { router } from './actions/router';
 import { serviceDescription } from './actions/service';
@@ -10,6 +11,34 @@ import { searchServices } from './methods/listSearch';
 import { getServices, getServicesOfCallCenters } from './methods/serviceOptions';
 import { DEFAULT_TIMEOUT_SECONDS } from './transport';
 
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Report', value: 'report' },
+			{ name: 'Service', value: 'service' },
+			{ name: 'Supervisor Call', value: 'supervisorCall' },
+		],
+		default: 'service',
+	},
+	...reportDescription,
+	...serviceDescription,
+	...supervisorCallDescription,
+	{
+		displayName: 'Request Options',
+		name: 'requestOptions',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			timeoutOption('LiveVox', DEFAULT_TIMEOUT_SECONDS),
+		],
+	},
+];
+
 export class LiveVox implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'LiveVox',
@@ -17,40 +46,16 @@ export class LiveVox implements INodeType {
 		icon: { light: 'file:../../icons/livevox.svg', dark: 'file:../../icons/livevox.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(properties),
 		description: 'Manage LiveVox services, pull standard reports and run supervisor calls',
 		defaults: { name: 'LiveVox' },
+		// The palette's action would otherwise become the node's name: a whole sentence.
+		skipNameGeneration: true,
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'liveVoxApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Report', value: 'report' },
-					{ name: 'Service', value: 'service' },
-					{ name: 'Supervisor Call', value: 'supervisorCall' },
-				],
-				default: 'service',
-			},
-			...reportDescription,
-			...serviceDescription,
-			...supervisorCallDescription,
-			{
-				displayName: 'Request Options',
-				name: 'requestOptions',
-				type: 'collection',
-				placeholder: 'Add option',
-				default: {},
-				options: [
-					timeoutOption('LiveVox', DEFAULT_TIMEOUT_SECONDS),
-				],
-			},
-		],
+		properties,
 	};
 
 	methods = { listSearch: { searchServices }, loadOptions: { getServices, getServicesOfCallCenters } };

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type {
 	IDataObject,
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
@@ -14,6 +15,7 @@ import { getServices } from '../LiveVox/methods/serviceOptions';
 import { liveVoxClient } from '../LiveVox/transport';
 import type { InvalidInput } from '../shared/input';
 import type { SeenKeys } from '../shared/seenKeys';
+import { optionSubtitle } from '../shared/subtitle';
 import { includeExistingOption, pollNonAttemptedCalls } from './nonAttemptedCalls';
 import type { QueueSides } from './queueThreshold';
 import { pollQueueThresholds, queueThresholdFields } from './queueThreshold';
@@ -30,6 +32,42 @@ interface TriggerState extends IDataObject {
 /** A manual run shows at most this many calls: a sample to build the flow with. */
 const SAMPLE_SIZE = 10;
 
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Queue Threshold',
+				value: 'queueThreshold',
+				description: 'A queue number of a service crosses a threshold (and, optionally, recovers)',
+			},
+			{
+				name: 'New Non-Attempted Manual Call',
+				value: 'nonAttemptedCall',
+				description: 'A launched manual call was not dialed; each failure fires once',
+			},
+		],
+		default: 'queueThreshold',
+	},
+	...serviceListFields,
+	...queueThresholdFields.map((field) => ({
+		...field,
+		displayOptions: { show: { event: ['queueThreshold'] } },
+	})),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show: { event: ['nonAttemptedCall'] } },
+		options: [includeExistingOption, failureTimeZoneOption],
+	},
+];
+
 export class LiveVoxTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'LiveVox Trigger',
@@ -37,48 +75,14 @@ export class LiveVoxTrigger implements INodeType {
 		icon: { light: 'file:../../icons/livevox.svg', dark: 'file:../../icons/livevox.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: optionSubtitle(properties, 'event'),
 		description: 'Starts the workflow when a LiveVox queue crosses a threshold or manual calls are not attempted',
 		defaults: { name: 'LiveVox Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'liveVoxApi', required: true }],
-		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{
-						name: 'Queue Threshold',
-						value: 'queueThreshold',
-						description: 'A queue number of a service crosses a threshold (and, optionally, recovers)',
-					},
-					{
-						name: 'New Non-Attempted Manual Call',
-						value: 'nonAttemptedCall',
-						description: 'A launched manual call was not dialed; each failure fires once',
-					},
-				],
-				default: 'queueThreshold',
-			},
-			...serviceListFields,
-			...queueThresholdFields.map((field) => ({
-				...field,
-				displayOptions: { show: { event: ['queueThreshold'] } },
-			})),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add option',
-				default: {},
-				displayOptions: { show: { event: ['nonAttemptedCall'] } },
-				options: [includeExistingOption, failureTimeZoneOption],
-			},
-		],
+		properties,
 	};
 
 	methods = { loadOptions: { getServices } };

@@ -1,10 +1,33 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { timeoutOption } from '../shared/operations';
+import { operationSubtitle } from '../shared/subtitle';
 import { callCenterDescription } from './actions/callCenter';
 import { router } from './actions/router';
 import { DEFAULT_TIMEOUT_SECONDS } from './transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [{ name: 'Call Center', value: 'callCenter' }],
+		default: 'callCenter',
+	},
+	...callCenterDescription,
+	{
+		displayName: 'Request Options',
+		name: 'requestOptions',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			timeoutOption('APIO', DEFAULT_TIMEOUT_SECONDS),
+		],
+	},
+];
 
 export class NetaxisApio implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,34 +36,16 @@ export class NetaxisApio implements INodeType {
 		icon: { light: 'file:../../icons/netaxis.svg', dark: 'file:../../icons/netaxis.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(properties),
 		description: 'Read BroadWorks call-center statistics and manage their reporting through Netaxis APIO',
 		defaults: { name: 'Netaxis APIO' },
+		// The palette's action would otherwise become the node's name: a whole sentence.
+		skipNameGeneration: true,
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'netaxisApioApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Call Center', value: 'callCenter' }],
-				default: 'callCenter',
-			},
-			...callCenterDescription,
-			{
-				displayName: 'Request Options',
-				name: 'requestOptions',
-				type: 'collection',
-				placeholder: 'Add option',
-				default: {},
-				options: [
-					timeoutOption('APIO', DEFAULT_TIMEOUT_SECONDS),
-				],
-			},
-		],
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

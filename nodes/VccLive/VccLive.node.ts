@@ -1,11 +1,42 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { timeoutOption } from '../shared/operations';
+import { operationSubtitle } from '../shared/subtitle';
 import { router } from './actions/router';
 import { statisticDescription } from './actions/statistic';
 import { DEFAULT_CONCURRENCY } from './actions/statistic/inboundParameters';
 import { DEFAULT_TIMEOUT_SECONDS } from './transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [{ name: 'Statistic', value: 'statistic' }],
+		default: 'statistic',
+	},
+	...statisticDescription,
+	{
+		displayName: 'Request Options',
+		name: 'requestOptions',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Concurrent Requests',
+				name: 'concurrency',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: DEFAULT_CONCURRENCY,
+				description: 'How many months of a long period to ask VCC Live for at the same time',
+			},
+			timeoutOption('VCC Live', DEFAULT_TIMEOUT_SECONDS),
+		],
+	},
+];
 
 export class VccLive implements INodeType {
 	description: INodeTypeDescription = {
@@ -14,42 +45,16 @@ export class VccLive implements INodeType {
 		icon: { light: 'file:../../icons/vcclive.svg', dark: 'file:../../icons/vcclive.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(properties),
 		description: 'Get inbound call statistics from VCC Live for any period',
 		defaults: { name: 'VCC Live' },
+		// The palette's action would otherwise become the node's name: a whole sentence.
+		skipNameGeneration: true,
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'vccLiveApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Statistic', value: 'statistic' }],
-				default: 'statistic',
-			},
-			...statisticDescription,
-			{
-				displayName: 'Request Options',
-				name: 'requestOptions',
-				type: 'collection',
-				placeholder: 'Add option',
-				default: {},
-				options: [
-					{
-						displayName: 'Concurrent Requests',
-						name: 'concurrency',
-						type: 'number',
-						typeOptions: { minValue: 1 },
-						default: DEFAULT_CONCURRENCY,
-						description: 'How many months of a long period to ask VCC Live for at the same time',
-					},
-					timeoutOption('VCC Live', DEFAULT_TIMEOUT_SECONDS),
-				],
-			},
-		],
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import type { INodeParameters, INodeProperties } from 'n8n-workflow';
+import type { INodeParameters, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import { loadListSearch, loadOptions, nodeTypes } from '../engine/harness';
 import type { Sandbox } from '../sandbox/server';
@@ -157,5 +158,46 @@ describe('the examples open with no dropdown in error', () => {
 			const options = await loadOptions({ type, method: 'getServicesOfCallCenters', parameters: node.parameters, credentials: credentials() });
 			expect(options).toEqual([]);
 		}
+	});
+});
+
+describe('one Call Center ID, shown where it acts; both dropdowns in the same order', () => {
+	test.each(['liveVox', 'liveVoxTrigger'])('%s: every Call Center ID that fills a list has one label', (type) => {
+		const fields = allProperties(type).filter((property) => property.name === 'callCenterId');
+		const fillers = fields.filter((field) => /Only used to fill/.test(field.description ?? ''));
+		expect(fillers.length).toBeGreaterThan(0);
+		for (const field of fillers) expect(field.displayName).toBe('Call Center ID (for the Services List)');
+		// The others are the input of List and Get List Info themselves.
+		for (const field of fields.filter((entry) => !fillers.includes(entry))) expect(field.displayName).toBe('Call Center ID');
+	});
+
+	/** The parameters n8n keeps (and the editor shows) for these values. */
+	function shown(parameters: INodeParameters): string[] {
+		const { description } = nodeTypes.getByNameAndVersion('n8n-nodes-callcenter.liveVox');
+		const kept = NodeHelpers.getNodeParameters(description.properties, parameters, false, false, { typeVersion: 1 }, description);
+		return Object.keys(kept ?? {});
+	}
+
+	test.each(['getGeneral', 'updateSettings', 'create', 'delete'])('%s: Call Center ID only while the Service is picked From List', (operation) => {
+		const parameters = { resource: 'service', operation, callCenterId: '433' };
+		expect(shown({ ...parameters, serviceId: { __rl: true, mode: 'list', value: '20575' } })).toContain('callCenterId');
+		expect(shown({ ...parameters, serviceId: { __rl: true, mode: 'id', value: '20575' } })).not.toContain('callCenterId');
+	});
+
+	test('Supervisor Call: Launch Manual Calls hides it By ID; Get Queue Stats (a Services list and typed IDs) always shows it', () => {
+		const launch = { resource: 'supervisorCall', operation: 'launchManualCalls', callCenterId: '433', phoneNumber: '4155550100' };
+		expect(shown({ ...launch, serviceId: { __rl: true, mode: 'id', value: '21429' } })).not.toContain('callCenterId');
+		expect(shown({ ...launch, serviceId: { __rl: true, mode: 'list', value: '21429' } })).toContain('callCenterId');
+		expect(shown({ resource: 'supervisorCall', operation: 'getQueueStats', callCenterId: '433' })).toContain('callCenterId');
+	});
+
+	test('the Service list and the Services dropdown list a call center\'s services in the same order, by name', async () => {
+		const { results } = await serviceSearch('433');
+		const options = (await supervisorOptions({ callCenterId: '433' })) as INodePropertyOptions[];
+		expect(results.map((result) => result.name)).toEqual(options.map((option) => option.name));
+		expect(results.map((result) => result.value)).toEqual(options.map((option) => String(option.value)));
+		const names = options.map((option) => option.name);
+		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+		expect(names[0]).toBe('Atlanta_FS_Callback (9) (20180)');
 	});
 });

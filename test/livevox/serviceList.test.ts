@@ -27,7 +27,8 @@ describe('the Service dropdown lists the services of the call center entered', (
 	test('names with IDs, values as IDs, from one page of 1000', async () => {
 		const { results, paginationToken } = await search(433);
 		expect(results).toHaveLength(12);
-		expect(results[0]).toEqual({ name: 'Atlanta_FS_RPC (1) (5607)', value: '5607' });
+		expect(results[0]).toEqual({ name: 'Atlanta_FS_Callback (9) (20180)', value: '20180' });
+		expect(results).toContainEqual({ name: 'Atlanta_FS_RPC (1) (5607)', value: '5607' });
 		expect(paginationToken).toBeUndefined();
 		const list = sandbox.requests.filter((request) => request.path === '/configuration/services');
 		expect(list.map((request) => request.query)).toEqual([{ callCenter: '433', count: '1000', offset: '0' }]);

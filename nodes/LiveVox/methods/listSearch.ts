@@ -2,11 +2,12 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 
 import { callCenterServices } from '../actions/service/callCenterServices';
 import { liveVoxClient } from '../transport';
-import { typedCallCenterIds } from './serviceOptions';
+import { byLabel, serviceLabel, typedCallCenterIds } from './serviceOptions';
 
 /**
  * The services of the call center in the operation's Call Center ID field, for the Service
- * list: the whole list (its pages fetched as List Services does), narrowed by the search text.
+ * list: the whole list (its pages fetched as List Services does), narrowed by the search text
+ * and sorted by name as the Services dropdowns are.
  * Empty, without a request, while no Call Center ID is entered (the field's hint says so).
  */
 export async function searchServices(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
@@ -16,7 +17,8 @@ export async function searchServices(this: ILoadOptionsFunctions, filter?: strin
 	const wanted = filter?.trim().toLowerCase();
 	return {
 		results: services
-			.filter((service) => !wanted || `${service.name} ${service.serviceId}`.toLowerCase().includes(wanted))
-			.map((service) => ({ name: `${service.name} (${service.serviceId})`, value: String(service.serviceId) })),
+			.map((service) => ({ name: serviceLabel(service), value: String(service.serviceId) }))
+			.filter((result) => !wanted || result.name.toLowerCase().includes(wanted))
+			.sort(byLabel),
 	};
 }

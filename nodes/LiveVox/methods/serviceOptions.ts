@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { toIdList } from '../../shared/input';
+import type { ServiceEntry } from '../actions/service/callCenterServices';
 import { callCenterServices } from '../actions/service/callCenterServices';
 import { liveVoxClient } from '../transport';
 
@@ -17,6 +18,12 @@ export function typedCallCenterIds(value: unknown): number[] {
 	}
 }
 
+/** A service as both dropdowns show it: its name, then its ID. */
+export const serviceLabel = (service: ServiceEntry): string => `${service.name ?? 'Service'} (${service.serviceId})`;
+
+/** The order of both services dropdowns (Service, Services): by name, as the user reads them. */
+export const byLabel = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name);
+
 /**
  * The services of the given call centers as options for a multi-select, sorted by name. No
  * documented call lists call centers, so their IDs are typed by the user.
@@ -27,14 +34,10 @@ async function serviceOptions(context: ILoadOptionsFunctions, callCenterIds: num
 	const options: INodePropertyOptions[] = [];
 	for (const callCenterId of callCenterIds) {
 		for (const service of await callCenterServices(client, callCenterId)) {
-			options.push({
-				name: `${service.name ?? 'Service'} (${service.serviceId})`,
-				value: Number(service.serviceId),
-				description: `Call center ${callCenterId}`,
-			});
+			options.push({ name: serviceLabel(service), value: Number(service.serviceId), description: `Call center ${callCenterId}` });
 		}
 	}
-	return options.sort((a, b) => a.name.localeCompare(b.name));
+	return options.sort(byLabel);
 }
 
 /** Services of the call center in the operation's Call Center ID field (Supervisor Call, Trigger). */

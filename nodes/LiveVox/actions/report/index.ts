@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationOptions } from '../../../shared/operationOptions';
 import type { LiveVoxAllItemsOperation, LiveVoxOperation } from '../types';
 import * as accountLookup from './accountLookup.operation';
 import * as agentActivity from './agentActivity.operation';
@@ -28,21 +29,16 @@ const operationField: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['report'] } },
-	options: [
-		{ name: 'Account Lookup', value: 'accountLookup', action: 'Get the calls of an account' },
-		{ name: 'Agent Activity', value: 'agentActivity', action: 'Get the activity of agents per day' },
-		{ name: 'Agent Summary', value: 'agentSummary', action: 'Get a summary per agent' },
-		{
-			name: 'Call Event Recovery',
-			value: 'callDetails',
-			action: 'Get the call events of a period as CSV rows',
-			description: 'The Call Event Feed for events older than 24 hours',
-		},
-		{ name: 'Call Recording', value: 'callRecording', action: 'Get the call recordings of a period' },
-		{ name: 'Phone Lookup', value: 'phoneLookup', action: 'Get the calls to phone numbers' },
-		{ name: 'Real Time Report', value: 'realTimeReport', action: 'Get call outcomes and charges of a period' },
-		{ name: 'Service Efficiency', value: 'serviceEfficiency', action: 'Get the efficiency of services' },
-	],
+	options: operationOptions([
+		{ name: 'Account Lookup', value: 'accountLookup', does: 'get the calls of an account' },
+		{ name: 'Agent Activity', value: 'agentActivity', does: 'get the activity of agents per day' },
+		{ name: 'Agent Summary', value: 'agentSummary', does: 'get a summary per agent' },
+		{ name: 'Call Event Recovery', value: 'callDetails', does: 'get call events of a period', description: 'The Call Event Feed for events older than 24 hours' },
+		{ name: 'Call Recording', value: 'callRecording', does: 'get the call recordings of a period' },
+		{ name: 'Phone Lookup', value: 'phoneLookup', does: 'get the calls to phone numbers' },
+		{ name: 'Real Time Report', value: 'realTimeReport', does: 'get call outcomes and charges of a period' },
+		{ name: 'Service Efficiency', value: 'serviceEfficiency', does: 'get the efficiency of services' },
+	]),
 	default: 'agentSummary',
 };
 

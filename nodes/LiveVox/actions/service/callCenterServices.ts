@@ -10,7 +10,7 @@ import { MAX_PAGE_SIZE } from './paging';
 export type ServiceEntry = IDataObject & { serviceId?: number; name?: string; callCenterId?: number };
 
 /** Pages fetched at the same time once a list's size is known (as many as a report's windows). */
-export const PAGE_CONCURRENCY = 4;
+const PAGE_CONCURRENCY = 4;
 
 /** A LiveVox list answer: a page of services and the relative link to the next page. */
 interface ServicePage {
@@ -30,7 +30,7 @@ export function servicePageFetcher(
 }
 
 /** The words for LiveVox's "Unauthorized" on the services of a call center: a wrong ID far more often than a missing role. */
-export function noServicesFound(callCenterId: number): FailureCodeWords {
+function noServicesFound(callCenterId: number): FailureCodeWords {
 	return {
 		message: `No services found for call center ${callCenterId} — check the Call Center ID (or your user cannot see it)`,
 		description:

@@ -2,15 +2,17 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toId } from '../../../shared/input';
 
-/** Services live under call centers; no documented call lists call centers, so their IDs are typed. */
+/**
+ * Services live under call centers; no documented call lists call centers, so their IDs are
+ * typed. The one Call Center ID field of every services list (Service, Services).
+ */
 export const callCenterForListField: INodeProperties = {
-	displayName: 'Call Center ID (for the Service List)',
+	displayName: 'Call Center ID (for the Services List)',
 	name: 'callCenterId',
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. 433',
-	description:
-		'Only used to fill the Service list below with the services of this call center; not sent. Leave empty when you enter the Service by ID.',
+	description: 'Only used to fill the services list with the services of this call center; not sent',
 };
 
 export const serviceField: INodeProperties = {
@@ -43,8 +45,14 @@ export const serviceField: INodeProperties = {
 	],
 };
 
-/** The two fields every single-service operation starts with. */
-export const serviceSelection: INodeProperties[] = [callCenterForListField, serviceField];
+/**
+ * The two fields every single-service operation starts with. The Call Center ID only fills
+ * the list, so it is shown only while the Service is picked From List.
+ */
+export const serviceSelection: INodeProperties[] = [
+	{ ...callCenterForListField, displayOptions: { show: { '/serviceId.mode': ['list'] } } },
+	serviceField,
+];
 
 export function readServiceId(context: IExecuteFunctions, itemIndex: number): number {
 	const value = context.getNodeParameter('serviceId', itemIndex, '', { extractValue: true });

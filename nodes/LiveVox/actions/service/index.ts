@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationOptions } from '../../../shared/operationOptions';
 import type { LiveVoxOperation } from '../types';
 import * as addCallerId from './addCallerId.operation';
 import * as addInboundHours from './addInboundHours.operation';
@@ -54,29 +55,29 @@ const operationField: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['service'] } },
-	options: [
-		{ name: 'Add Caller ID', value: 'addCallerId', action: 'Add a caller ID to a service' },
-		{ name: 'Add Inbound Hours', value: 'addInboundHours', action: 'Add inbound hours to a service' },
-		{ name: 'Create (Copy)', value: 'create', action: 'Create a service as a copy of another' },
-		{ name: 'Delete', value: 'delete', action: 'Delete a service' },
-		{ name: 'Find Matching', value: 'findMatching', action: 'Find services matching criteria' },
-		{ name: 'Get General', value: 'getGeneral', action: 'Get the general properties of a service' },
-		{ name: 'Get Inbound Hours', value: 'getInboundHours', action: 'Get the inbound hours of a service' },
-		{ name: 'Get List Info', value: 'getListInfo', action: 'Get the size of the service list of a call center' },
-		{ name: 'Get Messaging', value: 'getMessaging', action: 'Get the messaging properties of a service' },
-		{ name: 'Get Pacing', value: 'getPacing', action: 'Get the pacing settings of a service' },
-		{ name: 'Get Phone', value: 'getPhone', action: 'Get the phone properties of a service' },
-		{ name: 'Get Related Objects', value: 'getRelated', action: 'Get the objects related to a service' },
-		{ name: 'Get Settings', value: 'getSettings', action: 'Get the settings of a service' },
-		{ name: 'List', value: 'list', action: 'List the services of a call center' },
-		{ name: 'Remove Caller ID', value: 'removeCallerId', action: 'Remove a caller ID from a service' },
-		{ name: 'Remove Inbound Hours', value: 'removeInboundHours', action: 'Remove inbound hours from a service' },
-		{ name: 'Update General', value: 'updateGeneral', action: 'Update the general properties of a service' },
-		{ name: 'Update Inbound Hours', value: 'updateInboundHours', action: 'Update inbound hours of a service' },
-		{ name: 'Update Messaging Property', value: 'updateMessagingProperty', action: 'Update a messaging property of a service' },
-		{ name: 'Update Phone', value: 'updatePhone', action: 'Update the phone properties of a service' },
-		{ name: 'Update Settings', value: 'updateSettings', action: 'Update the settings of a service' },
-	],
+	options: operationOptions([
+		{ name: 'Add Caller ID', value: 'addCallerId', does: 'add a caller ID to a service' },
+		{ name: 'Add Inbound Hours', value: 'addInboundHours', does: 'add inbound hours to a service' },
+		{ name: 'Create (Copy)', value: 'create', does: 'create a service as a copy of another' },
+		{ name: 'Delete', value: 'delete', does: 'delete a service' },
+		{ name: 'Find Matching', value: 'findMatching', does: 'find services matching criteria' },
+		{ name: 'Get General', value: 'getGeneral', does: 'get the general properties of a service' },
+		{ name: 'Get Inbound Hours', value: 'getInboundHours', does: 'get the inbound hours of a service' },
+		{ name: 'Get List Info', value: 'getListInfo', does: 'get the size of the service list of a call center' },
+		{ name: 'Get Messaging', value: 'getMessaging', does: 'get the messaging properties of a service' },
+		{ name: 'Get Pacing', value: 'getPacing', does: 'get the pacing settings of a service' },
+		{ name: 'Get Phone', value: 'getPhone', does: 'get the phone properties of a service' },
+		{ name: 'Get Related Objects', value: 'getRelated', does: 'get the objects related to a service' },
+		{ name: 'Get Settings', value: 'getSettings', does: 'get the settings of a service' },
+		{ name: 'List', value: 'list', does: 'list the services of a call center' },
+		{ name: 'Remove Caller ID', value: 'removeCallerId', does: 'remove a caller ID from a service' },
+		{ name: 'Remove Inbound Hours', value: 'removeInboundHours', does: 'remove inbound hours from a service' },
+		{ name: 'Update General', value: 'updateGeneral', does: 'update the general properties of a service' },
+		{ name: 'Update Inbound Hours', value: 'updateInboundHours', does: 'update inbound hours of a service' },
+		{ name: 'Update Messaging Property', value: 'updateMessagingProperty', does: 'update a messaging property of a service' },
+		{ name: 'Update Phone', value: 'updatePhone', does: 'update the phone properties of a service' },
+		{ name: 'Update Settings', value: 'updateSettings', does: 'update the settings of a service' },
+	]),
 	default: 'getGeneral',
 };
 

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationOptions } from '../../../shared/operationOptions';
 import type { LiveVoxAllItemsOperation, LiveVoxOperation } from '../types';
 import * as getNonAttemptedCalls from './getNonAttemptedCalls.operation';
 import * as getQueueStats from './getQueueStats.operation';
@@ -20,32 +21,12 @@ const operationField: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['supervisorCall'] } },
-	options: [
-		{
-			name: 'Get Non-Attempted Manual Calls',
-			value: 'getNonAttemptedCalls',
-			action: 'Get the manual calls that were not dialed',
-			description: 'List the launched calls LiveVox did not dial, with the reason',
-		},
-		{
-			name: 'Get Queue Stats',
-			value: 'getQueueStats',
-			action: 'Get the queue stats of services',
-			description: 'Get a snapshot of the ACD queue of one or more services',
-		},
-		{
-			name: 'Launch Manual Calls',
-			value: 'launchManualCalls',
-			action: 'Launch manual calls',
-			description: 'Launch one call per input item on a service, in batches',
-		},
-		{
-			name: 'Schedule Callback',
-			value: 'scheduleCallback',
-			action: 'Schedule a callback',
-			description: 'Schedule a callback at a date and time, or as soon as possible',
-		},
-	],
+	options: operationOptions([
+		{ name: 'Get Non-Attempted Manual Calls', value: 'getNonAttemptedCalls', does: 'get the manual calls that were not dialed', description: 'List the launched calls LiveVox did not dial, with the reason' },
+		{ name: 'Get Queue Stats', value: 'getQueueStats', does: 'get the queue stats of services', description: 'Get a snapshot of the ACD queue of one or more services' },
+		{ name: 'Launch Manual Calls', value: 'launchManualCalls', does: 'launch one call per input item', description: 'Launch one call per input item on a service, in batches' },
+		{ name: 'Schedule Callback', value: 'scheduleCallback', does: 'schedule a callback', description: 'Schedule a callback at a date and time, or as soon as possible' },
+	]),
 	default: 'getQueueStats',
 };
 

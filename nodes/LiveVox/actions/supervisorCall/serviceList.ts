@@ -8,12 +8,7 @@ import { callCenterForListField } from '../service/common';
  * or typed as IDs, or both: the union is used. Shared by the supervisor reads and the trigger.
  */
 export const serviceListFields: INodeProperties[] = [
-	{
-		...callCenterForListField,
-		displayName: 'Call Center ID (for the Services List)',
-		description:
-			'Only used to fill the Services list below with the services of this call center; not sent. Leave empty when you enter Service IDs.',
-	},
+	callCenterForListField,
 	{
 		displayName: 'Service Names or IDs',
 		name: 'services',

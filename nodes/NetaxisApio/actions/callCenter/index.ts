@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationOptions } from '../../../shared/operationOptions';
 import type { NetaxisApioOperation } from '../types';
 import * as getReportingSettings from './getReportingSettings.operation';
 import * as getStatistics from './getStatistics.operation';
@@ -18,23 +19,11 @@ const operationField: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['callCenter'] } },
-	options: [
-		{
-			name: 'Get Statistics',
-			value: 'getStatistics',
-			action: 'Get the queue and agent statistics of a call center',
-		},
-		{
-			name: 'Get Statistics Reporting Settings',
-			value: 'getReportingSettings',
-			action: 'Get the statistics reporting settings of a call center',
-		},
-		{
-			name: 'Update Statistics Reporting Settings',
-			value: 'updateReportingSettings',
-			action: 'Update the statistics reporting settings of a call center',
-		},
-	],
+	options: operationOptions([
+		{ name: 'Get Statistics', value: 'getStatistics', does: 'get the queue and agent statistics of a call center' },
+		{ name: 'Get Statistics Reporting Settings', value: 'getReportingSettings', does: 'get the statistics reporting settings of a call center' },
+		{ name: 'Update Statistics Reporting Settings', value: 'updateReportingSettings', does: 'update the statistics reporting settings of a call center' },
+	]),
 	default: 'getStatistics',
 };
 

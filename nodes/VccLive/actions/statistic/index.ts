@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationOptions } from '../../../shared/operationOptions';
 import type { VccLiveOperation } from '../types';
 import * as getInbound from './getInbound.operation';
 
@@ -14,14 +15,9 @@ const operationField: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['statistic'] } },
-	options: [
-		{
-			name: 'Get Inbound',
-			value: 'getInbound',
-			description: 'Inbound call statistics per project, queue and/or day, for any period',
-			action: 'Get inbound statistics',
-		},
-	],
+	options: operationOptions([
+		{ name: 'Get Inbound', value: 'getInbound', does: 'get inbound statistics of a period', description: 'Inbound call statistics per project, queue and/or day, for any period' },
+	]),
 	default: 'getInbound',
 };
 
