@@ -231,5 +231,11 @@ export class NetaxisApioApi implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}',
 			url: CURRENT_USER_PATH,
 		},
+		// A refused login fails before this request, with words of its own (user name and password, Base URL).
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: 'APIO refused the token: check the Machine Token (APIO may have revoked it); with a user name and password, check that the account is active' } },
+			{ type: 'responseCode', properties: { value: 403, message: 'APIO refused this account: check that the user (or Machine Token) has API access' } },
+			{ type: 'responseCode', properties: { value: 404, message: 'Nothing answers APIO at this address: check the Base URL (without a path)' } },
+		],
 	};
 }
