@@ -152,5 +152,12 @@ export class LiveVoxApi implements ICredentialType {
 				agent: '={{$credentials.agent === true}}',
 			},
 		},
+		// What each answer of the login points at, in the fields' words (n8n's default says only "Authorization failed").
+		rules: [
+			{ type: 'responseCode', properties: { value: 400, message: 'LiveVox could not read the login: check the Client Name, User Name and Password, and leave API Version empty unless your tenant uses versioned paths' } },
+			{ type: 'responseCode', properties: { value: 401, message: 'LiveVox refused the login: check the User Name and Password (and the Client Name, the code you log in with), then the Access Token; a wrong Environment answers this way too' } },
+			{ type: 'responseCode', properties: { value: 403, message: 'LiveVox refused the Access Token: check the Access Token (LV-Access), and that the Environment is the one of your account' } },
+			{ type: 'responseCode', properties: { value: 404, message: 'Nothing answers the LiveVox login at this address: check the Environment or Base URL, and the API Version' } },
+		],
 	};
 }

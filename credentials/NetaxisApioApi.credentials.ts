@@ -16,17 +16,7 @@ import {
 	MACHINE_TOKEN,
 	usesMachineToken,
 } from '../nodes/NetaxisApio/apioAddress';
-import { LOGIN_FAILED } from '../nodes/NetaxisApio/apioLogin';
-
-class ApioLoginError extends Error {
-	constructor(
-		reason: string,
-		readonly description: string,
-	) {
-		super(`${LOGIN_FAILED}: ${reason}`);
-		this.name = 'ApioLoginError';
-	}
-}
+import { ApioLoginError, failedLogins, lastLoginFailure, loginStatusHint } from '../nodes/NetaxisApio/apioLogin';
 
 interface LoginAnswer {
 	access_token?: unknown;
@@ -39,13 +29,6 @@ interface LoginAnswer {
 const USE_MACHINE_TOKEN =
 	'n8n cannot answer a second factor. In the credential, choose Authentication: Machine Token and paste a machine token from APIO, or use an APIO account without two-factor authentication.';
 
-/**
- * n8n's requestWithAuthentication runs preAuthentication a second time, with the same
- * credentials object, after any failure, including a failed login. Repeating a refused login
- * adds to the account's failed attempts and sends a second two-factor challenge, so a failure
- * is remembered for that object and given again without a request.
- */
-const failedLogins = new WeakMap<object, ApioLoginError>();
 
 function reasonIn(body: LoginAnswer | undefined): string {
 	const said = body?.error ?? body?.details;
@@ -75,7 +58,7 @@ async function requestToken(helper: IHttpRequestHelper, credentials: ICredential
 			'Enter the Base URL, User Name and Password of the credential, or choose Authentication: Machine Token.',
 		);
 	}
-	let response: { statusCode: number; body: unknown };
+	let response: { statusCode: number; headers?: Record<string, unknown>; body: unknown };
 	try {
 		response = (await helper.helpers.httpRequest({
 			method: 'POST',
@@ -84,12 +67,13 @@ async function requestToken(helper: IHttpRequestHelper, credentials: ICredential
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-		})) as { statusCode: number; body: unknown };
+		})) as typeof response;
 	} catch (error) {
 		const code = (error as { code?: unknown }).code;
 		throw new ApioLoginError(
 			`APIO could not be reached at ${baseUrl}`,
 			`Check the Base URL of the credential and that this machine can reach it${typeof code === 'string' ? ` (${code})` : ''}.`,
+			{ networkCode: typeof code === 'string' ? code : 'ECONNRESET' },
 		);
 	}
 	const answer = asAnswer(response.body);
@@ -97,16 +81,19 @@ async function requestToken(helper: IHttpRequestHelper, credentials: ICredential
 		throw new ApioLoginError(`APIO asks the account "${username}" for a second factor (two-factor authentication)`, USE_MACHINE_TOKEN);
 	}
 	const said = reasonIn(answer);
-	if (response.statusCode === 401 || response.statusCode === 403) {
+	const status = response.statusCode;
+	if (status === 401 || status === 403) {
 		throw new ApioLoginError(
 			`APIO did not accept the user name and password of "${username}"${said ? ` (${said})` : ''}`,
-			'Check the User Name and Password in the credential; the account may also be locked or expired.',
+			loginStatusHint(status, LOGIN_PATH),
 		);
 	}
-	if (response.statusCode >= 300) {
+	if (status >= 300) {
+		const retryAfter = response.headers?.['retry-after'];
 		throw new ApioLoginError(
-			`APIO answered the login with status ${response.statusCode}${said ? ` (${said})` : ''}`,
-			`Check that the Base URL points at APIO: the login is sent to ${LOGIN_PATH} on it.`,
+			`APIO answered the login with status ${status}${said ? ` (${said})` : ''}`,
+			loginStatusHint(status, LOGIN_PATH),
+			{ status, retryAfter: retryAfter === undefined ? undefined : String(retryAfter) },
 		);
 	}
 	// Current APIO answers an expiring access_token; older versions answered only `token`.
@@ -115,6 +102,7 @@ async function requestToken(helper: IHttpRequestHelper, credentials: ICredential
 		throw new ApioLoginError(
 			'APIO answered the login without an access token',
 			`Check that the Base URL points at APIO: the login is sent to ${LOGIN_PATH} on it.`,
+			{ status },
 		);
 	}
 	return token;
@@ -123,11 +111,19 @@ async function requestToken(helper: IHttpRequestHelper, credentials: ICredential
 /** Logs in with the credential's user name and password and gives the access token. */
 async function logIn(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<string> {
 	const earlier = failedLogins.get(credentials);
-	if (earlier) throw earlier;
+	if (earlier) {
+		lastLoginFailure.set(credentials, earlier.facts);
+		throw earlier;
+	}
 	try {
-		return await requestToken(helper, credentials);
+		const token = await requestToken(helper, credentials);
+		lastLoginFailure.delete(credentials);
+		return token;
 	} catch (error) {
-		if (error instanceof ApioLoginError) failedLogins.set(credentials, error);
+		if (error instanceof ApioLoginError) {
+			lastLoginFailure.set(credentials, error.facts);
+			failedLogins.set(credentials, error);
+		}
 		throw error;
 	}
 }
@@ -235,5 +231,11 @@ export class NetaxisApioApi implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}',
 			url: CURRENT_USER_PATH,
 		},
+		// A refused login fails before this request, with words of its own (user name and password, Base URL).
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: 'APIO refused the token: check the Machine Token (APIO may have revoked it); with a user name and password, check that the account is active' } },
+			{ type: 'responseCode', properties: { value: 403, message: 'APIO refused this account: check that the user (or Machine Token) has API access' } },
+			{ type: 'responseCode', properties: { value: 404, message: 'Nothing answers APIO at this address: check the Base URL (without a path)' } },
+		],
 	};
 }

@@ -74,5 +74,10 @@ export class VccLiveApi implements ICredentialType {
 			url: '/v2/statistics/inbound',
 			qs: { from: '20240101', to: '20240101', dimensions: 'project', of: 'json' },
 		},
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: 'VCC Live refused the login: check the API Token and the User (empty means the Customer name), then the Customer' } },
+			{ type: 'responseCode', properties: { value: 403, message: 'VCC Live refused this address or user: have your VCC Live admin allow-list the IP address of your n8n server, and check the User and API Token' } },
+			{ type: 'responseCode', properties: { value: 404, message: 'Nothing answers VCC Live at this address: check the Customer or Base URL (without /v2)' } },
+		],
 	};
 }

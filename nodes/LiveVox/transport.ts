@@ -17,6 +17,8 @@ import type { FullResponse, HttpFailure } from '../shared/httpFailure';
 import { readHttpFailure } from '../shared/httpFailure';
 import type { RequestKind } from '../shared/retry';
 import { withRetry } from '../shared/retry';
+import { LoginFailed, SessionKeptExpiring } from '../shared/sessions';
+import { sessionFailureWords } from '../shared/sessionWords';
 import { vendorError } from '../shared/vendorError';
 import { Throttle } from '../shared/throttle';
 import { timeoutSecondsOf } from '../shared/timeout';
@@ -152,6 +154,21 @@ async function readArriving(response: FullResponse, readBody: (bytes: AsyncItera
 	return { ...response, body, shortBody: size <= SHORT_BODY_BYTES ? Buffer.concat(short) : undefined };
 }
 
+const LOGIN_HINT =
+	'Check the user name, password and access token in the credential, and that its environment or base URL is the one of your account.';
+
+/** Errors the pipeline gives up on at once: an unreadable body, a failed login (already retried), a session that kept expiring. */
+const isFinal = (error: unknown) =>
+	error instanceof UnreadableBody || error instanceof LoginFailed || error instanceof SessionKeptExpiring;
+
+/** What the credential's preAuthentication said when it failed without an HTTP answer (no session ID in the answer). */
+function preAuthenticationMessage(error: unknown): string | undefined {
+	for (let current = error as { message?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 5; current = current.cause as typeof current, depth++) {
+		if (typeof current.message === 'string' && current.message.startsWith('LiveVox login')) return current.message;
+	}
+	return undefined;
+}
+
 function secretsOf(credentials: ICredentialDataDecryptedObject): unknown[] {
 	return [credentials.password, credentials.accessToken, credentials.sessionId];
 }
@@ -166,12 +183,29 @@ export async function liveVoxClient(
 	context: LiveVoxContext,
 	options: { itemIndex?: number; timeoutSeconds?: number } = {},
 ): Promise<LiveVoxClient> {
-	const credential = await holdCredential(context, LIVEVOX_CREDENTIAL, { itemIndex: options.itemIndex, tokenField: 'sessionId' });
+	const credential = await holdCredential(context, LIVEVOX_CREDENTIAL, {
+		itemIndex: options.itemIndex,
+		tokenField: 'sessionId',
+		scope: (data) => [liveVoxBaseUrl(data), data.clientName, data.userName, data.agent === true].join('|'),
+	});
 	const credentials = credential.data;
 	// The session the run began with too: a later login replaces it in the data.
 	const firstSecrets = secretsOf(credentials);
 	const baseUrl = liveVoxBaseUrl(credentials);
 	const timeoutSeconds = timeoutSecondsOf(options.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS);
+	const loginWords = (failed: LoginFailed) => {
+		const failure = readHttpFailure(failed.error);
+		const words = failureWords(failure, {
+			vendor: 'LiveVox',
+			kind: 'read',
+			attempts: failed.attempts,
+			vendorMessage: vendorMessage(failure.body) ?? preAuthenticationMessage(failed.error),
+			hints: { 401: LOGIN_HINT, 403: LOGIN_HINT },
+			timeoutSeconds,
+		});
+		const refused = failure.status === 401 || failure.status === 403;
+		return refused ? words : { ...words, message: `${words.message}, when logging in` };
+	};
 	const throttle = new Throttle();
 
 	return {
@@ -211,9 +245,25 @@ export async function liveVoxClient(
 			};
 			const result = await withRetry(send, {
 				kind: request.kind,
-				describe: (error) => (error instanceof UnreadableBody ? {} : readHttpFailure(error)),
+				describe: (error) => (isFinal(error) ? {} : readHttpFailure(error)),
 			});
 			if (!result.ok && result.error instanceof UnreadableBody) throw result.error.error;
+			const sessionWords = result.ok
+				? undefined
+				: sessionFailureWords(result.error, {
+						vendor: 'LiveVox',
+						kind: request.kind,
+						loginWords,
+						vendorMessage: (response) => vendorMessage((response as FullResponse).body),
+						hint401: request.hints?.[401],
+					});
+			if (sessionWords) {
+				throw vendorError(context.getNode(), sessionWords, {
+					secrets: [...firstSecrets, ...secretsOf(credentials)],
+					httpCode: '401',
+					itemIndex: options.itemIndex,
+				});
+			}
 			const failure: HttpFailure = result.ok
 				? { status: result.value.statusCode, body: result.value.shortBody ?? result.value.body, timedOut: false }
 				: readHttpFailure(result.error);

@@ -19,7 +19,9 @@ import { Throttle } from '../shared/throttle';
 import { timeoutSecondsOf } from '../shared/timeout';
 import { apioApiUrl, usesMachineToken } from './apioAddress';
 import { apioErrorMessage, invalidRangeHint } from './apioErrors';
-import { LOGIN_FAILED } from './apioLogin';
+import { forgetPassingLoginFailure, lastLoginFailure, LOGIN_FAILED } from './apioLogin';
+import { LoginFailed, SessionKeptExpiring } from '../shared/sessions';
+import { sessionFailureWords } from '../shared/sessionWords';
 
 export const APIO_CREDENTIAL = 'netaxisApioApi';
 export const DEFAULT_TIMEOUT_SECONDS = 60;
@@ -83,6 +85,9 @@ export async function apioClient(
 	const credential = await holdCredential(context, APIO_CREDENTIAL, {
 		itemIndex,
 		tokenField: (data) => (usesMachineToken(data) ? undefined : 'accessToken'),
+		scope: (data) => `${apioApiUrl(data, '')}|${String(data.username ?? '')}`,
+		describeLoginFailure: (error, data) => lastLoginFailure.get(data) ?? readHttpFailure(error),
+		beforeLogin: forgetPassingLoginFailure,
 	});
 	const credentials = credential.data;
 	// The token the run began with too: a later login replaces it in the data.
@@ -134,9 +139,18 @@ export async function apioClient(
 		)) as ApioResponse;
 	}
 
+	const loginWords = (failed: LoginFailed) => {
+		const words = loginFailure(failed.error) ?? { message: `${LOGIN_FAILED}: APIO could not be reached`, description: 'Check the Base URL of the credential and that this machine can reach it.' };
+		return failed.attempts > 1 ? { ...words, message: `${words.message} (tried ${failed.attempts} times)` } : words;
+	};
+
 	async function fail(request: ApioRequest, error: unknown, attempts: number): Promise<never> {
-		const login = loginFailure(error);
-		let words = login;
+		let words = sessionFailureWords(error, {
+			vendor: VENDOR,
+			kind: request.kind,
+			loginWords,
+			vendorMessage: (response) => apioErrorMessage((response as ApioResponse).body),
+		}) ?? loginFailure(error);
 		let httpCode: string | undefined;
 		if (!words) {
 			const failure = readHttpFailure(error);
@@ -185,8 +199,9 @@ export async function apioClient(
 				}
 				return response.body as T;
 			};
-			// A refused login is not retried: each try counts against the account.
-			const describe = (error: unknown) => (loginFailure(error) ? { status: 401 } : readHttpFailure(error));
+			// A failed login was retried already (a refused one is not: each try counts against the account).
+			const describe = (error: unknown) =>
+				error instanceof LoginFailed || error instanceof SessionKeptExpiring || loginFailure(error) ? {} : readHttpFailure(error);
 			const result = await withRetry(attempt, { kind: request.kind, describe });
 			if (result.ok) return result.value;
 			return await fail(request, result.error, result.attempts);

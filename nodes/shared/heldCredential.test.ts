@@ -2,6 +2,8 @@ import type { IAdditionalCredentialOptions, ICredentialDataDecryptedObject, INod
 import { sleep } from 'n8n-workflow';
 
 import { holdCredential } from './heldCredential';
+import { retryClock } from './retry';
+import { LoginFailed, MAX_LOGINS_PER_REQUEST, SessionKeptExpiring } from './sessions';
 
 const node = {
 	id: '1',
@@ -96,7 +98,7 @@ describe('holdCredential', () => {
 		expect(server.sent).toEqual(['session-0', 'session-0', 'session-0', 'session-1', 'session-1', 'session-1']);
 	});
 
-	test('a token refused right after its login is sent once more with a new login, and no more', async () => {
+	test('a token refused right after its login logs in again, three logins in all, then says the session kept expiring', async () => {
 		const { context } = contextWith({ sessionId: '' });
 		const held = await holdCredential(context, 'someApi', { tokenField: 'sessionId' });
 		let logins = 0;
@@ -105,8 +107,89 @@ describe('holdCredential', () => {
 			if (data.sessionId === '') Object.assign(data, { sessionId: `session-${++logins}` });
 			return { statusCode: 401 };
 		};
-		await expect(held.send(sendOnce, refused)).resolves.toEqual({ statusCode: 401 });
-		expect(logins).toBe(2);
+		const failure = await held.send(sendOnce, refused).catch((error: unknown) => error);
+		expect(failure).toBeInstanceOf(SessionKeptExpiring);
+		expect(failure).toMatchObject({ logins: MAX_LOGINS_PER_REQUEST, response: { statusCode: 401 } });
+		expect(logins).toBe(MAX_LOGINS_PER_REQUEST);
+	});
+
+	test('a session lasting one request: each refused call logs in once, calls refused meanwhile wait for it', async () => {
+		const { context } = contextWith({ sessionId: '' });
+		const held = await holdCredential(context, 'someApi', { tokenField: 'sessionId' });
+		let logins = 0;
+		let loginsInFlight = 0;
+		let maxLoginsInFlight = 0;
+		const uses = new Map<string, number>();
+		const sendOnce = async (options: IAdditionalCredentialOptions) => {
+			const data = options.credentialsDecrypted!.data!;
+			if (data.sessionId === '') {
+				loginsInFlight++;
+				maxLoginsInFlight = Math.max(maxLoginsInFlight, loginsInFlight);
+				await sleep(1);
+				Object.assign(data, { sessionId: `session-${++logins}` });
+				loginsInFlight--;
+			}
+			const token = data.sessionId as string;
+			const used = (uses.get(token) ?? 0) + 1;
+			uses.set(token, used);
+			await sleep(1);
+			return { statusCode: used <= 1 ? 200 : 401 };
+		};
+		const answers = await Promise.all([1, 2, 3, 4, 5].map(async () => await held.send(sendOnce, refused)));
+		expect(answers.map((answer) => answer.statusCode)).toEqual([200, 200, 200, 200, 200]);
+		expect(maxLoginsInFlight).toBe(1);
+		expect(logins).toBe(5);
+	});
+
+	test('two executions holding the same credential: one login, the other waits and takes its session', async () => {
+		const first = await holdCredential(contextWith({ sessionId: '' }).context, 'someApi', { tokenField: 'sessionId', scope: () => 'shared' });
+		const second = await holdCredential(contextWith({ sessionId: '' }).context, 'someApi', { tokenField: 'sessionId', scope: () => 'shared' });
+		const { server, sendOnce } = fakeServer('none yet');
+		const answers = await Promise.all([first, second, first, second].map(async (held) => await held.send(sendOnce, refused)));
+		expect(answers.map((answer) => answer.statusCode)).toEqual([200, 200, 200, 200]);
+		expect(server.logins).toBe(1);
+		expect(second.data.sessionId).toBe('session-1');
+		// Holding an older session than the newest of this process: sent with the newest, no login.
+		const third = await holdCredential(contextWith({ sessionId: 'session-0' }).context, 'someApi', { tokenField: 'sessionId', scope: () => 'shared' });
+		server.current = 'expired';
+		await first.send(sendOnce, refused);
+		expect(server.logins).toBe(2);
+		await expect(third.send(sendOnce, refused)).resolves.toEqual({ statusCode: 200 });
+		expect(server.logins).toBe(2);
+		expect(server.sent.at(-1)).toBe('session-2');
+		expect(third.data.sessionId).toBe('session-2');
+	});
+
+	test('a login the vendor could not answer is tried again as a read is; one that is refused is not, and fails the waiting calls too', async () => {
+		const { context } = contextWith({ sessionId: '' });
+		const describeLoginFailure = (error: unknown) => ({ status: (error as { status: number }).status });
+		const held = await holdCredential(context, 'someApi', { tokenField: 'sessionId', describeLoginFailure });
+		const saved = { ...retryClock };
+		retryClock.sleep = async () => {};
+		try {
+			let attempts = 0;
+			const busyThenFine = async (options: IAdditionalCredentialOptions) => {
+				if (++attempts < 3) throw Object.assign(new Error('busy'), { status: 503 });
+				Object.assign(options.credentialsDecrypted!.data!, { sessionId: 'session-1' });
+				return { statusCode: 200 };
+			};
+			await expect(held.send(busyThenFine, refused)).resolves.toEqual({ statusCode: 200 });
+			expect(attempts).toBe(3);
+
+			const other = await holdCredential(contextWith({ sessionId: '' }).context, 'someApi', { tokenField: 'sessionId', describeLoginFailure, scope: () => 'refused' });
+			let logins = 0;
+			const wrongPassword = async () => {
+				logins++;
+				await sleep(1);
+				throw Object.assign(new Error('wrong password'), { status: 401 });
+			};
+			const results = await Promise.allSettled([other.send(wrongPassword), other.send(wrongPassword)]);
+			expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+			expect(results.map((result) => (result as PromiseRejectedResult).reason)).toEqual([expect.any(LoginFailed), expect.any(LoginFailed)]);
+			expect(logins).toBe(1);
+		} finally {
+			Object.assign(retryClock, saved);
+		}
 	});
 
 	test('without a token field (a credential that never logs in) calls are sent as they come, never resent', async () => {
@@ -127,21 +210,5 @@ describe('holdCredential', () => {
 		expect(calls).toBe(3);
 		expect(maxInFlight).toBe(3);
 		expect(held.data.accessToken).toBe('');
-	});
-
-	test('a login that fails lets the waiting calls try their own', async () => {
-		const { context } = contextWith({ sessionId: '' });
-		const held = await holdCredential(context, 'someApi', { tokenField: 'sessionId' });
-		let attempts = 0;
-		const sendOnce = async (options: IAdditionalCredentialOptions) => {
-			attempts++;
-			await sleep(1);
-			if (attempts === 1) throw new Error('login refused');
-			Object.assign(options.credentialsDecrypted!.data!, { sessionId: 'session-1' });
-			return { statusCode: 200 };
-		};
-		const results = await Promise.allSettled([held.send(sendOnce), held.send(sendOnce)]);
-		expect(results.map((result) => result.status)).toEqual(['rejected', 'fulfilled']);
-		expect(attempts).toBe(2);
 	});
 });

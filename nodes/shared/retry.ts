@@ -58,9 +58,19 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
 	return Math.max(0, date - nowMs);
 }
 
+/**
+ * A write refused with 429 and a Retry-After was not processed: it is sent again after the
+ * wait asked for, this many times at most. Without Retry-After it is not (how long to wait is
+ * a guess, and the run says to run again).
+ */
+export const WRITE_RATE_LIMIT_RETRIES = 1;
+
+const asksToWait = (facts: FailureFacts) => facts.status === 429 && (facts.retryAfter ?? '').trim() !== '';
+
 /** Whether the failure is worth another attempt at all, for this kind of request. */
 export function isRetryable(facts: FailureFacts, kind: RequestKind): boolean {
 	if (kind === 'write') {
+		if (asksToWait(facts)) return true;
 		return facts.status === undefined && NEVER_SENT_CODES.has(facts.networkCode ?? '');
 	}
 	if (facts.status !== undefined) return TRANSIENT_STATUSES.has(facts.status);
@@ -90,6 +100,7 @@ export function retryDelay(
 ): number | undefined {
 	if (!isRetryable(facts, state.kind) || state.attempt >= policy.maxAttempts) return undefined;
 	const askedFor = parseRetryAfter(facts.retryAfter, state.nowMs);
+	if (state.kind === 'write' && facts.status === 429 && (askedFor === undefined || state.attempt > WRITE_RATE_LIMIT_RETRIES)) return undefined;
 	let delay: number;
 	if (askedFor !== undefined) {
 		if (askedFor > policy.maxDelayMs) return undefined;

@@ -43,6 +43,14 @@ describe('isRetryable', () => {
 		expect(isRetryable({ networkCode }, 'write')).toBe(false);
 	});
 
+	it('sends a write refused with 429 and Retry-After once more, after the wait asked for', () => {
+		expect(isRetryable({ status: 429, retryAfter: '2' }, 'write')).toBe(true);
+		expect(retryDelay({ status: 429, retryAfter: '2' }, state({ kind: 'write', attempt: 1 }))).toBe(2000);
+		expect(retryDelay({ status: 429, retryAfter: '2' }, state({ kind: 'write', attempt: 2 }))).toBeUndefined();
+		expect(retryDelay({ status: 429, retryAfter: 'soon' }, state({ kind: 'write', attempt: 1 }))).toBeUndefined();
+		expect(retryDelay({ status: 503, retryAfter: '2' }, state({ kind: 'write', attempt: 1 }))).toBeUndefined();
+	});
+
 	it.each([400, 404, 429, 500, 502, 503, 504])('never retries a write answered %i', (status) => {
 		expect(isRetryable({ status }, 'write')).toBe(false);
 		expect(isRetryable({ status, networkCode: 'ECONNREFUSED' }, 'write')).toBe(false);

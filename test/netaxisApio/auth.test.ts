@@ -3,6 +3,7 @@
  * after the access token expired (for the GET with a body and for the other calls), the
  * machine token, two-factor accounts, refused logins, and no secret in any message.
  */
+import { retryClock } from '../../nodes/shared/retry';
 import { newCredentialsHelper } from '../engine/harness';
 import { DEMO_MACHINE_TOKEN, SEED, TWO_FACTOR_USER } from '../sandbox/apio';
 import type { Sandbox } from '../sandbox/server';
@@ -43,6 +44,19 @@ const updateSettings = {
 	...callCenterParameters(SEED.basic),
 	updateFields: { collectionPeriodMinutes: 15 },
 };
+
+/** Runs `run` with the retry waits recorded in `waits` instead of waited. */
+async function withoutWaiting<T>(run: () => Promise<T>, waits: number[] = []): Promise<T> {
+	const saved = { ...retryClock };
+	retryClock.sleep = async (ms: number) => {
+		waits.push(ms);
+	};
+	try {
+		return await run();
+	} finally {
+		Object.assign(retryClock, saved);
+	}
+}
 
 /** The order of calls as the sandbox saw them: "login" or "METHOD status". */
 const trail = (sandbox: Sandbox) =>
@@ -107,11 +121,51 @@ describe('user name and password', () => {
 		expect(JSON.stringify(result.error)).not.toContain('a-wrong-secret-password');
 	});
 
-	test('an unreachable APIO: the login says to check the Base URL', async () => {
+	test('an unreachable APIO: the login is tried as a read is, then says to check the Base URL', async () => {
 		const credential = passwordCredential(sandbox, { baseUrl: 'http://127.0.0.1:9/' });
-		const result = await runApio(sandbox, getSettings, { credential });
-		expect(result.error?.message).toBe('Netaxis APIO login failed: APIO could not be reached at http://127.0.0.1:9');
+		const result = await withoutWaiting(async () => await runApio(sandbox, getSettings, { credential }));
+		expect(result.error?.message).toBe('Netaxis APIO login failed: APIO could not be reached at http://127.0.0.1:9 (tried 4 times)');
 		expect(result.error?.description).toContain('Check the Base URL');
+	});
+});
+
+describe('a login APIO could not answer', () => {
+	const expireAfterFirstCall = () => {
+		sandbox.apio.expireTokens();
+	};
+
+	test.each([
+		['Get Statistics', getStatistics, 'GET', 500, undefined],
+		['Get Statistics', getStatistics, 'GET', 429, 1],
+		['Update Statistics Reporting Settings', updateSettings, 'PUT', 503, undefined],
+	])('%s: a re-login answered %s is tried again, and the call completes', async (_name, parameters, method, status, retryAfter) => {
+		// A first run stores a token; it expires; the next login fails once, then works.
+		const helper = newCredentialsHelper({ [CREDENTIAL]: passwordCredential(sandbox) });
+		await runApio(sandbox, getSettings, { credentialsHelper: helper });
+		expireAfterFirstCall();
+		sandbox.clearRequests();
+		sandbox.faults.add({ vendor: 'apio', path: LOGIN, fault: { kind: 'status', status, retryAfter } });
+		const waits: number[] = [];
+		const result = await withoutWaiting(async () => await runApio(sandbox, parameters, { credentialsHelper: helper }), waits);
+		expect(result.error).toBeUndefined();
+		// The update reads the settings first: that read meets the expired token.
+		const changes = method === 'PUT' ? ['PUT 200'] : [];
+		expect(trail(sandbox)).toEqual(['GET 401', 'login', 'login', 'GET 200', ...changes]);
+		if (retryAfter) expect(waits).toEqual([1000]);
+	});
+
+	test.each([
+		[404, /Check that the Base URL points at APIO/],
+		[401, /Check the User Name and Password/],
+		[503, /APIO is failing to answer logins/],
+		[429, /APIO is busy/],
+	])('a login answered %s for good says what to check', async (status, hint) => {
+		sandbox.faults.add({ vendor: 'apio', path: LOGIN, times: Infinity, fault: { kind: 'status', status } });
+		const result = await withoutWaiting(async () => await runApio(sandbox, getSettings));
+		expect(result.error?.message).toMatch(/^Netaxis APIO login failed/);
+		expect(result.error?.description).toMatch(hint);
+		// Only an answer that may change is tried again; a refusal or a 404 is not.
+		expect(logins(sandbox).length).toBe(status >= 429 ? 4 : 1);
 	});
 });
 

@@ -14,7 +14,7 @@ const cells = new Map<string, CellResult>();
 beforeAll(async () => {
 	report = await runMatrix();
 	for (const cell of report.cells) cells.set(`${cell.kind}/${cell.family}/${cell.scenario}`, cell);
-}, 300_000);
+}, 900_000);
 
 const readCells = READ_FAMILIES.flatMap((family) =>
 	READ_SCENARIOS.filter((scenario) => applies(scenario, family)).map((scenario) => [family.id, scenario.id] as const),
@@ -48,6 +48,13 @@ describe('writes: accepted once, or not at all with an error that says how to ch
 		}
 	});
 
+	test('a write refused with 429 and Retry-After once is sent again after the wait and accepted once', () => {
+		for (const family of WRITE_FAMILIES) {
+			const cell = cells.get(`write/${family.id}/429-retry-after-once`);
+			expect([family.id, cell?.accepted, cell?.errors]).toEqual([family.id, 1, 0]);
+		}
+	});
+
 	test('a write whose answer was lost after the sandbox handled it is accepted once and reported unknown', () => {
 		for (const scenario of ['reset-after', 'reset-mid-body', 'slow', 'expiry-then-reset']) {
 			for (const family of WRITE_FAMILIES) {
@@ -57,6 +64,16 @@ describe('writes: accepted once, or not at all with an error that says how to ch
 			}
 		}
 	});
+});
+
+test('sessions ending after 1, 2, 3, 5 requests or 300 ms, one execution or ten at once: no failed run, logins counted', () => {
+	const sessionCells = report.cells.filter((cell) => cell.scenario.startsWith('session-'));
+	expect(sessionCells).toHaveLength(20);
+	for (const cell of sessionCells) {
+		expect([cell.family, cell.scenario, cell.errors, cell.problems]).toEqual([cell.family, cell.scenario, 0, []]);
+		expect(cell.logins).toBeGreaterThan(0);
+		expect(cell.logins).toBeLessThanOrEqual(cell.expiredSessions + 1);
+	}
 });
 
 test('the whole matrix: 0 rows lost, 0 duplicated, 0 duplicate writes, 0 crashes, 0 leaks', () => {

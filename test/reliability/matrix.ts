@@ -7,7 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { DEFAULT_RETRY_POLICY, retryClock } from '../../nodes/shared/retry';
 import type { RunResult } from '../engine/harness';
-import { runNode } from '../engine/harness';
+import { newCredentialsHelper, runNode } from '../engine/harness';
 import type { RecordedRequest, Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
 import type { Leak } from './canaries';
@@ -40,6 +40,9 @@ export interface CellResult {
 	referenceRequests: number;
 	/** Retry waits asked of the clock, in ms (a figure, not asserted). */
 	waitedMs: number;
+	/** Logins the sandbox answered, and sessions/tokens a request was refused with after they expired. */
+	logins: number;
+	expiredSessions: number;
 	/** Each problem found, in words (empty when the cell is clean). */
 	problems: string[];
 	/** The last error of the cell, for the report. */
@@ -80,6 +83,10 @@ function armFaults(matrix: MatrixSandbox, family: Family, scenario: Scenario): v
 	for (const step of scenario.steps) {
 		if (step.skip) sandbox.faults.add({ ...rule, times: step.skip, fault: { kind: 'delay', ms: 0 } });
 		sandbox.faults.add({ ...rule, times: step.times ?? 1, fault: step.fault });
+	}
+	if (scenario.sessionLifetime) {
+		if (family.vendor === 'livevox') sandbox.livevox.expireSessionsAfter(scenario.sessionLifetime);
+		if (family.vendor === 'apio') sandbox.apio.expireTokensAfter(scenario.sessionLifetime);
 	}
 	const expiry = scenario.expiry && (family.expiry ?? scenario.expiry);
 	if (!expiry) {
@@ -123,15 +130,24 @@ export async function runFamily(
 	retryClock.random = () => 0.5;
 	try {
 		const credential = CREDENTIAL_OF[family.vendor];
-		const result = await runNode({
-			type: family.call.type,
-			parameters: family.call.parameters,
-			items: family.call.items,
-			timezone: family.call.timezone,
-			credentials: { [credential]: canaryCredentials(sandbox)[credential] },
-		});
+		const credentials = { [credential]: canaryCredentials(sandbox)[credential] };
+		// Executions at once share the credential, as n8n's do: one stored session, one process.
+		const credentialsHelper = newCredentialsHelper(credentials);
+		const execute = async () =>
+			await runNode({
+				type: family.call.type,
+				parameters: family.call.parameters,
+				items: family.call.items,
+				timezone: family.call.timezone,
+				credentials,
+				credentialsHelper,
+			});
+		const results = await Promise.all(Array.from({ length: scenario?.executions ?? 1 }, execute));
+		const failed = results.find((candidate) => candidate.error);
+		// One result for the cell: every execution's items, the first error.
+		const result: RunResult = { ...(failed ?? results[0]), items: results.flatMap((candidate) => candidate.items) };
 		const requests = [...sandbox.requests];
-		const leaks = findLeaks(result, recorder.lines, secretsToFind(result.credentialsHelper.stored));
+		const leaks = results.flatMap((candidate) => findLeaks(candidate, recorder.lines, secretsToFind(candidate.credentialsHelper.stored)));
 		return { result, waitedMs, requests, leaks };
 	} finally {
 		Object.assign(retryClock, saved);
@@ -212,6 +228,8 @@ function emptyCell(kind: 'read' | 'write', family: Family, scenario: Scenario): 
 		requests: 0,
 		referenceRequests: 0,
 		waitedMs: 0,
+		logins: 0,
+		expiredSessions: 0,
 		problems: [],
 	};
 }
@@ -236,6 +254,16 @@ async function runCounted(
 	const { result, waitedMs, requests, leaks } = outcome;
 	cell.runs += 1;
 	cell.waitedMs += waitedMs;
+	const sessions = family.vendor === 'livevox' ? matrix.sandbox.livevox.sessionStats : family.vendor === 'apio' ? matrix.sandbox.apio.tokenStats : undefined;
+	if (sessions) {
+		const expired = 'expiredSessions' in sessions ? sessions.expiredSessions : sessions.expiredTokens;
+		cell.logins += sessions.logins;
+		cell.expiredSessions += expired;
+		// One login per expiry at most: none while the newest session was still live.
+		if (scenario.sessionLifetime && (sessions.redundantLogins > 0 || sessions.logins > expired + 1)) {
+			cell.problems.push(`${sessions.logins} logins for ${expired} expired sessions (${sessions.redundantLogins} while one was live)`);
+		}
+	}
 	cell.requests += requests.length;
 	cell.leaks += leaks.length;
 	for (const leak of leaks) cell.problems.push(`leak in ${leak.where}: ${leak.secret}`);
@@ -262,9 +290,9 @@ export async function runReadCell(
 			cell.errors += 1;
 			cell.lastError = `${result.error.message} | ${result.error.description ?? ''}`;
 		}
-		// Bounded: no request is tried more than the policy allows (a 401 repeat after a new login aside).
-		const perTarget = targetRequests(requests, family).length;
-		const bound = (reference.requests + 2) * DEFAULT_RETRY_POLICY.maxAttempts * 2;
+		// Bounded: no request is tried more than the policy allows (a 401 refusal, resent with the newest session, aside).
+		const perTarget = targetRequests(requests, family).filter((request) => request.status !== 401).length;
+		const bound = (reference.requests + 2) * DEFAULT_RETRY_POLICY.maxAttempts * 2 * (scenario.executions ?? 1);
 		if (perTarget > bound) cell.problems.push(`unbounded: ${perTarget} requests to the target`);
 		if (scenario.expect === 'recovers') {
 			if (result.error) {
@@ -272,7 +300,8 @@ export async function runReadCell(
 				cell.rowsLost += reference.rows.length;
 				continue;
 			}
-			const { lost, duplicated } = compareRows(reference.rows, rowsOf(result));
+			const expected = Array.from({ length: scenario.executions ?? 1 }, () => reference.rows).flat();
+			const { lost, duplicated } = compareRows(expected, rowsOf(result));
 			cell.rowsLost += lost;
 			cell.rowsDuplicated += duplicated;
 			if (lost) cell.problems.push(`${lost} rows lost`);

@@ -29,7 +29,7 @@ export function totalsOf(cells: CellResult[]): Totals {
 	};
 }
 
-const HEADERS = ['scenario', 'family', 'runs', 'rows lost', 'rows dup.', 'dup. writes', 'crashes', 'leaks', 'errors', 'accepted', 'requests (ref.)', 'waited s', 'verdict'];
+const HEADERS = ['scenario', 'family', 'runs', 'rows lost', 'rows dup.', 'dup. writes', 'crashes', 'leaks', 'errors', 'accepted', 'requests (ref.)', 'logins (expired)', 'waited s', 'verdict'];
 
 function rowOf(cell: CellResult): string[] {
 	return [
@@ -44,6 +44,7 @@ function rowOf(cell: CellResult): string[] {
 		String(cell.errors),
 		cell.kind === 'write' ? String(cell.accepted) : '–',
 		`${cell.requests} (${cell.referenceRequests * cell.runs})`,
+		cell.logins === 0 ? '–' : `${cell.logins} (${cell.expiredSessions})`,
 		(cell.waitedMs / 1000).toFixed(2),
 		cell.problems.length === 0 ? 'ok' : `FAIL: ${cell.problems.join('; ')}`,
 	];
@@ -52,8 +53,8 @@ function rowOf(cell: CellResult): string[] {
 /** A fixed-width table for the terminal. */
 export function formatTable(cells: CellResult[]): string {
 	const rows = [HEADERS, ...cells.map(rowOf)];
-	const widths = HEADERS.map((_, column) => Math.max(...rows.map((row) => (column === 12 ? 4 : row[column].length))));
-	const line = (row: string[]) => row.map((value, column) => (column === 12 ? value : value.padEnd(widths[column]))).join('  ');
+	const widths = HEADERS.map((_, column) => Math.max(...rows.map((row) => (column === 13 ? 4 : row[column].length))));
+	const line = (row: string[]) => row.map((value, column) => (column === 13 ? value : value.padEnd(widths[column]))).join('  ');
 	const totals = totalsOf(cells);
 	return [
 		line(HEADERS),
@@ -104,6 +105,7 @@ Every run goes through n8n-core's real \`WorkflowExecute\` with real loopback HT
 - **Crashes**: an error that is not a NodeApiError/NodeOperationError, or whose words are a programming error's.
 - **Leaks**: every credential field holds a canary; the canaries, the HTTP Basic value made of them and the session/token issued in the run are searched for in the output items and files, the error message and description, the serialized error, the stored execution data and every line n8n logged (LoggerProxy and the DI Logger).
 - **requests (ref.)**: requests the sandbox received in the faulty run(s), and in the fault-free run(s).
+- **logins (expired)**: logins the sandbox answered, and sessions/tokens a request was refused with once they had expired. In the \`session-*\` cells (sessions ending after N requests or 40 ms; \`-x10\`: ten executions at once sharing the credential, in one process) a cell fails if any login was made while the newest session was still live, or if there were more logins than expiries plus the first one. A write refused with 429 and Retry-After is sent once more after the wait (\`429-retry-after-once\`); answered 5xx or cut off, never.
 
 ### Read scenarios
 

@@ -27,11 +27,23 @@ export interface ExpirySpec {
 	of: 'api' | 'login';
 }
 
+/** Sessions/tokens that end after so many accepted requests, or so long after their login. */
+export interface SessionLifetime {
+	afterRequests?: number;
+	afterMs?: number;
+}
+
 export interface Scenario {
 	id: string;
 	title: string;
 	steps: FaultStep[];
 	expiry?: ExpirySpec;
+	/** Every session/token of the run ends this soon (a busy tenant's sessions, shared with other jobs). */
+	sessionLifetime?: SessionLifetime;
+	/** Executions run at once, sharing the credential (default 1). */
+	executions?: number;
+	/** The families the scenario is run on, when not all. */
+	families?: string[];
 	/** A fault armed on the target once n8n logged in again after the expiry (every request from then on). */
 	afterRelogin?: Fault;
 	/**
@@ -78,12 +90,33 @@ export const READ_SCENARIOS: Scenario[] = [
 	{ id: '503-persistent', title: '503 on every attempt', steps: [{ skip: 1, fault: { kind: 'status', status: 503 }, times: Infinity }], expect: 'fails', failureWords: /server error \(503\) \(tried 4 times\)/ },
 	{ id: 'reset-persistent', title: 'reset before the response on every attempt', steps: [{ skip: 1, fault: { kind: 'drop' }, times: Infinity }], expect: 'fails', failureWords: /closed the connection before answering \(tried 4 times\)/ },
 	{ id: '429-long', title: '429 asking to wait an hour', steps: [{ skip: 1, fault: { kind: 'status', status: 429, retryAfter: 3600 }, times: Infinity }], expect: 'fails', failureWords: /is limiting the rate of requests/ },
+	...sessionScenarios(),
 ];
+
+/** Sessions ending after 1, 2, 3, 5 requests or 300 ms, for one execution and for ten at once sharing the credential. */
+function sessionScenarios(): Scenario[] {
+	const lifetimes: Array<[string, string, SessionLifetime]> = [
+		...[1, 2, 3, 5].map((count): [string, string, SessionLifetime] => [`${count}`, `${count} request${count > 1 ? 's' : ''}`, { afterRequests: count }]),
+		['300ms', '300 ms', { afterMs: 300 }],
+	];
+	return lifetimes.flatMap(([id, words, sessionLifetime]) =>
+		[1, 10].map((executions) => ({
+			id: `session-${id}${executions > 1 ? '-x10' : ''}`,
+			title: `every session/token ends after ${words}${executions > 1 ? ', ten executions at once sharing the credential' : ''}`,
+			steps: [],
+			sessionLifetime,
+			executions,
+			families: ['csv-report', 'apio'],
+			expect: 'recovers' as const,
+		})),
+	);
+}
 
 /** Faults on writes: every one hits the write itself. */
 export const WRITE_SCENARIOS: Scenario[] = [
 	{ id: 'none', title: 'no fault', steps: [], expect: 'recovers' },
 	{ id: '429-retry-after', title: '429 with Retry-After: 1', steps: [{ fault: { kind: 'status', status: 429, retryAfter: 1 }, times: Infinity }], expect: 'fails' },
+	{ id: '429-retry-after-once', title: '429 with Retry-After: 1, once (sent again after the wait)', steps: [{ fault: { kind: 'status', status: 429, retryAfter: 1 } }], expect: 'recovers' },
 	{ id: '429', title: '429 without Retry-After', steps: [{ fault: { kind: 'status', status: 429 }, times: Infinity }], expect: 'fails' },
 	{ id: '500', title: '500', steps: [{ fault: { kind: 'status', status: 500 }, times: Infinity }], expect: 'fails' },
 	{ id: '502', title: '502', steps: [{ fault: { kind: 'status', status: 502 }, times: Infinity }], expect: 'fails' },
@@ -262,5 +295,6 @@ export const WRITE_FAMILIES: Family[] = [
 
 /** Whether a scenario can apply to a family (VCC Live has no session to expire: HTTP Basic on every call). */
 export function applies(scenario: Scenario, family: Family): boolean {
-	return !(scenario.expiry && family.vendor === 'vcclive');
+	if (scenario.families && !scenario.families.includes(family.id)) return false;
+	return !((scenario.expiry || scenario.sessionLifetime) && family.vendor === 'vcclive');
 }

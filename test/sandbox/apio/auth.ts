@@ -29,10 +29,46 @@ export function apioError(status: number, message: string): SandboxResponse {
 	return { status, body: { error: message } };
 }
 
+/** Access tokens that end sooner than APIO's own lifetime, as when other jobs share the account. */
+export interface TokenExpiry {
+	/** A token is accepted for this many calls, then refused (401). */
+	afterRequests?: number;
+	/** A token is refused this many ms after its login. */
+	afterMs?: number;
+}
+
+interface TokenRecord {
+	username: string;
+	expired: boolean;
+	issuedAt: number;
+	uses: number;
+	refused: boolean;
+}
+
 export class TokenStore {
-	private readonly live = new Map<string, { username: string; expired: boolean }>();
+	private readonly live = new Map<string, TokenRecord>();
 	private issued = 0;
 	private logins = 0;
+	private redundant = 0;
+	expiry: TokenExpiry = {};
+	now: () => number = () => Date.now();
+
+	/** Logins made while the user's newest token was still valid. */
+	get redundantLogins(): number {
+		return this.redundant;
+	}
+
+	/** Tokens a call was refused with because they had expired. */
+	get expiredTokens(): number {
+		return [...this.live.values()].filter((entry) => entry.refused).length;
+	}
+
+	private valid(entry: TokenRecord): boolean {
+		const { afterRequests, afterMs } = this.expiry;
+		if (afterRequests !== undefined && entry.uses >= afterRequests) return false;
+		if (afterMs !== undefined && this.now() - entry.issuedAt >= afterMs) return false;
+		return !entry.expired;
+	}
 	readonly machineTokens = new Set<string>([DEMO_MACHINE_TOKEN]);
 
 	/** Successful logins (a 2FA challenge is not one). */
@@ -42,9 +78,10 @@ export class TokenStore {
 
 	issue(username: string): { access_token: string; refresh_token: string } {
 		this.logins += 1;
+		if ([...this.live.values()].some((entry) => entry.username === username && this.valid(entry))) this.redundant += 1;
 		this.issued += 1;
 		const access = token('access', this.issued, username);
-		this.live.set(access, { username, expired: false });
+		this.live.set(access, { username, expired: false, issuedAt: this.now(), uses: 0, refused: false });
 		return { access_token: access, refresh_token: token('refresh', this.issued, username) };
 	}
 
@@ -52,7 +89,13 @@ export class TokenStore {
 	accepts(bearer: string): boolean {
 		if (this.machineTokens.has(bearer)) return true;
 		const entry = this.live.get(bearer);
-		return entry !== undefined && !entry.expired;
+		if (entry === undefined) return false;
+		if (!this.valid(entry)) {
+			entry.refused = true;
+			return false;
+		}
+		entry.uses += 1;
+		return true;
 	}
 
 	/** Every access token issued so far expires; machine tokens stay valid. */
@@ -64,6 +107,8 @@ export class TokenStore {
 		this.live.clear();
 		this.issued = 0;
 		this.logins = 0;
+		this.redundant = 0;
+		this.expiry = {};
 		this.machineTokens.clear();
 		this.machineTokens.add(DEMO_MACHINE_TOKEN);
 	}

@@ -7,13 +7,13 @@
  * keep their trailing slash → 404.
  */
 import type { SandboxRequest, SandboxResponse, SandboxVendor } from '../types';
-import type { ApioUser } from './auth';
+import type { ApioUser, TokenExpiry } from './auth';
 import { apioError, checkBearer, defaultUsers, handleLogin, isLoginRoute, TokenStore } from './auth';
 import { CallCenterStore } from './callCenters';
 import type { RouteOptions } from './routes';
 import { handleReportingSettings, handleStatistics, parseCallCenterRoute } from './routes';
 
-export type { ApioUser } from './auth';
+export type { ApioUser, TokenExpiry } from './auth';
 export { DEMO_MACHINE_TOKEN, DEMO_USER, TWO_FACTOR_USER } from './auth';
 export type { CallCenterKey, ReportingSettings } from './callCenters';
 export { SEED } from './callCenters';
@@ -51,6 +51,16 @@ export class ApioSandbox implements SandboxVendor {
 	/** Successful logins since the last reset. */
 	get loginCount(): number {
 		return this.tokens.loginCount;
+	}
+
+	/** Successful logins, logins made while the newest token was still valid, and tokens refused after they expired. */
+	get tokenStats(): { logins: number; redundantLogins: number; expiredTokens: number } {
+		return { logins: this.tokens.loginCount, redundantLogins: this.tokens.redundantLogins, expiredTokens: this.tokens.expiredTokens };
+	}
+
+	/** Access tokens end after so many accepted calls, or so long after their login (cleared by reset). */
+	expireTokensAfter(expiry: TokenExpiry): void {
+		this.tokens.expiry = { ...expiry };
 	}
 
 	/** Every access token issued so far is refused from now on (401); machine tokens stay valid. */

@@ -14,10 +14,10 @@ import { ServicesStore } from './servicesStore';
 import { handleReportingCall, ReportingState } from './reporting';
 import { handleSupervisorCall } from './supervisor';
 import { SupervisorStore } from './supervisorStore';
-import type { LiveVoxAccount } from './session';
+import type { LiveVoxAccount, SessionExpiry } from './session';
 import { checkSession, DEMO_ACCOUNT, handleLogin, isLoginRoute, SessionStore } from './session';
 
-export type { LiveVoxAccount } from './session';
+export type { LiveVoxAccount, SessionExpiry } from './session';
 export type { LiveVoxPermissions } from './services';
 export type { ServiceRecord } from './servicesModel';
 export { ServicesStore } from './servicesStore';
@@ -57,6 +57,16 @@ export class LiveVoxSandbox implements SandboxVendor, ServicesContext {
 	/** Number of successful logins (a repeated login that returns the same session counts too). */
 	get loginCount(): number {
 		return this.sessions.loginCount;
+	}
+
+	/** Logins made while the session was still live, and sessions a call was refused with after they expired. */
+	get sessionStats(): { logins: number; redundantLogins: number; expiredSessions: number } {
+		return { logins: this.sessions.loginCount, redundantLogins: this.sessions.redundantLogins, expiredSessions: this.sessions.expiredSessions };
+	}
+
+	/** Sessions end after so many accepted calls, or so long after their login (cleared by reset). */
+	expireSessionsAfter(expiry: SessionExpiry): void {
+		this.sessions.expiry = { ...expiry };
 	}
 
 	/** Every current session becomes invalid: calls with it get 401 and the next login gets a new id. */

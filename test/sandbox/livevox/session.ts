@@ -34,6 +34,19 @@ interface SessionRecord {
 	ownerKey: string;
 	lastUsedAt: number;
 	expired: boolean;
+	issuedAt: number;
+	/** Calls accepted with it. */
+	uses: number;
+	/** Whether a call was refused with it once it had expired. */
+	refused: boolean;
+}
+
+/** Sessions that end sooner than LiveVox's idle limit, as a busy tenant's do when other jobs share the user. */
+export interface SessionExpiry {
+	/** A session accepts this many calls, then is refused (401). */
+	afterRequests?: number;
+	/** A session is refused this many ms (of the sandbox clock) after its login. */
+	afterMs?: number;
 }
 
 export class SessionStore {
@@ -41,8 +54,20 @@ export class SessionStore {
 	/** Counts every session ever issued, so ids never repeat, even after expireAll(). */
 	private issued = 0;
 	private successfulLogins = 0;
+	private redundant = 0;
+	expiry: SessionExpiry = {};
 
 	constructor(private readonly clock: () => number) {}
+
+	/** Logins made while the user's session was still live (each returns that session). */
+	get redundantLogins(): number {
+		return this.redundant;
+	}
+
+	/** Sessions a call was refused with because they had expired. */
+	get expiredSessions(): number {
+		return [...this.sessions.values()].filter((session) => session.refused).length;
+	}
 
 	get loginCount(): number {
 		return this.successfulLogins;
@@ -55,19 +80,26 @@ export class SessionStore {
 			(session) => session.ownerKey === ownerKey && this.isLive(session),
 		);
 		if (existing) {
+			this.redundant += 1;
 			existing.lastUsedAt = this.clock();
 			return existing.id;
 		}
 		this.issued += 1;
 		const id = sessionId(this.issued, ownerKey);
-		this.sessions.set(id, { id, ownerKey, lastUsedAt: this.clock(), expired: false });
+		const now = this.clock();
+		this.sessions.set(id, { id, ownerKey, lastUsedAt: now, expired: false, issuedAt: now, uses: 0, refused: false });
 		return id;
 	}
 
 	/** True (and the idle timer restarts) when the id names a live session. */
 	use(id: string): boolean {
 		const session = this.sessions.get(id);
-		if (!session || !this.isLive(session)) return false;
+		if (!session) return false;
+		if (!this.isLive(session)) {
+			session.refused = true;
+			return false;
+		}
+		session.uses += 1;
 		session.lastUsedAt = this.clock();
 		return true;
 	}
@@ -80,9 +112,14 @@ export class SessionStore {
 		this.sessions.clear();
 		this.issued = 0;
 		this.successfulLogins = 0;
+		this.redundant = 0;
+		this.expiry = {};
 	}
 
 	private isLive(session: SessionRecord): boolean {
+		const { afterRequests, afterMs } = this.expiry;
+		if (afterRequests !== undefined && session.uses >= afterRequests) return false;
+		if (afterMs !== undefined && this.clock() - session.issuedAt >= afterMs) return false;
 		return !session.expired && this.clock() - session.lastUsedAt <= SESSION_IDLE_LIMIT_MS;
 	}
 }
