@@ -151,6 +151,7 @@ export class N8nProcess {
 
 interface PgClient {
 	connect(): Promise<void>;
+	on(event: 'error', listener: (error: Error) => void): void;
 	query<R = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
 	end(): Promise<void>;
 }
@@ -166,7 +167,7 @@ export class QueueCluster {
 	/** A CLI on the main's user folder and database (import, publish), for before and after start. */
 	cli!: N8nCli;
 	session?: RestSession;
-	private db?: PgClient;
+	private db?: Promise<PgClient>;
 	private readonly folders: string[] = [];
 
 	private constructor(
@@ -294,8 +295,9 @@ export class QueueCluster {
 
 	/** n8n's execution records, read from its database. */
 	async executions(): Promise<Array<{ id: string; workflowId: string; mode: string; status: string; finished: boolean }>> {
-		this.db ??= await this.connect(this.database);
-		const { rows } = await this.db.query<{ id: number; workflowId: string; mode: string; status: string; finished: boolean }>(
+		// One client for every caller (many wait for executions at once).
+		this.db ??= this.connect(this.database);
+		const { rows } = await (await this.db).query<{ id: number; workflowId: string; mode: string; status: string; finished: boolean }>(
 			'SELECT id, "workflowId", mode, status, finished FROM execution_entity ORDER BY id',
 		);
 		return rows.map((row) => ({ ...row, id: String(row.id) }));
@@ -309,7 +311,7 @@ export class QueueCluster {
 	/** Stops every process (graceful, then SIGKILL to its group), drops the database, deletes the prefix's keys. */
 	async stop(): Promise<void> {
 		await Promise.all([...this.workers, ...(this.main ? [this.main] : [])].map(async (process) => await process.stop()));
-		await this.db?.end().catch(() => undefined);
+		await this.db?.then(async (client) => await client.end()).catch(() => undefined);
 		this.db = undefined;
 		await this.adminQuery(`DROP DATABASE IF EXISTS ${this.database} WITH (FORCE)`);
 		await this.withRedis(async (redis) => {
@@ -322,6 +324,8 @@ export class QueueCluster {
 	private async connect(database: string): Promise<PgClient> {
 		const { Client } = this.fromN8n<{ Client: new (config: object) => PgClient }>('pg');
 		const client = new Client({ ...POSTGRES, database });
+		// A connection ended by the server (the database dropped) is no error of the test's.
+		client.on('error', () => undefined);
 		await client.connect();
 		return client;
 	}
