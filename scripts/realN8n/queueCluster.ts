@@ -303,6 +303,12 @@ export class QueueCluster {
 		return rows.map((row) => ({ ...row, id: String(row.id) }));
 	}
 
+	/** A query on n8n's database. */
+	async query<R>(text: string, values?: unknown[]): Promise<R[]> {
+		this.db ??= this.connect(this.database);
+		return (await (await this.db).query<R>(text, values)).rows;
+	}
+
 	/** Redis keys under the cluster's Bull prefix (none after stop()). */
 	async redisKeys(): Promise<string[]> {
 		return await this.withRedis(async (redis) => await scanKeys(redis, `${this.bullPrefix}*`));
