@@ -33,6 +33,8 @@ export interface QueueClusterOptions {
 	workers?: number;
 	/** Jobs a worker runs at once (`n8n worker --concurrency`, n8n's default 10). */
 	concurrency?: number;
+	/** false leaves the workers without the package (what n8n does then is tested). Default true. */
+	packageOnWorkers?: boolean;
 	/** More environment for every process (after the cluster's own). */
 	env?: NodeJS.ProcessEnv;
 	/** Defaults: the real-n8n scripts' n8n (n8nBin, n8nInstallDir) and environment (n8nEnv). */
@@ -247,7 +249,7 @@ export class QueueCluster {
 		const concurrency = options.concurrency ?? 10;
 		for (let index = 1; index <= (options.workers ?? 2); index++) {
 			const workerFolder = folder(`worker${index}`);
-			await installPackage(options.tarball, workerFolder);
+			if (options.packageOnWorkers !== false) await installPackage(options.tarball, workerFolder);
 			const healthPort = await freePort();
 			const env = baseEnv(workerFolder, {
 				...shared,
@@ -274,6 +276,8 @@ export class QueueCluster {
 	async restartMain(): Promise<void> {
 		await this.main.stop();
 		await this.main.start();
+		// /healthz answers before the REST routes exist: the owner setup's 400 says they do.
+		await setUpOwner(this.url);
 		this.session = await RestSession.logIn(this.url);
 	}
 
