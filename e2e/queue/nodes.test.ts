@@ -37,11 +37,8 @@ beforeAll(async () => {
 afterAll(async () => {
 	const cluster = n8n?.cluster;
 	await n8n?.close();
-	// Nothing left behind: no key under the cluster's prefix, no process.
-	if (cluster) {
-		expect(await cluster.redisKeys()).toEqual([]);
-		expect(cluster.livePids()).toEqual([]);
-	}
+	// Nothing left behind: no database, no key under the cluster's prefix, no process.
+	if (cluster) expect(await cluster.leftovers()).toEqual({ database: false, redisKeys: [], processGroups: [] });
 });
 
 async function executionData(executionId: string) {

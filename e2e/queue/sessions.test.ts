@@ -22,7 +22,8 @@ beforeAll(async () => {
 afterAll(async () => {
 	const cluster = n8n?.cluster;
 	await n8n?.close();
-	if (cluster) expect(await cluster.redisKeys()).toEqual([]);
+	// Nothing left behind: no database, no key under the cluster's prefix, no process.
+	if (cluster) expect(await cluster.leftovers()).toEqual({ database: false, redisKeys: [], processGroups: [] });
 });
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -33,7 +33,8 @@ beforeAll(async () => {
 afterAll(async () => {
 	const cluster = n8n?.cluster;
 	await n8n?.close();
-	if (cluster) expect(await cluster.redisKeys()).toEqual([]);
+	// Nothing left behind: no database, no key under the cluster's prefix, no process.
+	if (cluster) expect(await cluster.leftovers()).toEqual({ database: false, redisKeys: [], processGroups: [] });
 });
 
 async function waitFor(condition: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {

@@ -318,6 +318,26 @@ export class QueueCluster {
 		return await this.withRedis(async (redis) => await scanKeys(redis, `${this.bullPrefix}*`));
 	}
 
+	/** What the cluster left behind (after stop(): nothing): its database, its Redis keys, its processes' groups. */
+	async leftovers(): Promise<{ database: boolean; redisKeys: string[]; processGroups: number[] }> {
+		const client = await this.connect('postgres');
+		let database: boolean;
+		try {
+			database = (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [this.database])).rows.length > 0;
+		} finally {
+			await client.end();
+		}
+		const processGroups = [...this.processNames().keys()].filter((pid) => {
+			try {
+				process.kill(-pid, 0);
+				return true;
+			} catch {
+				return false;
+			}
+		});
+		return { database, redisKeys: await this.redisKeys(), processGroups };
+	}
+
 	/** Stops every process (graceful, then SIGKILL to its group), drops the database, deletes the prefix's keys. */
 	async stop(): Promise<void> {
 		await Promise.all([...this.workers, ...(this.main ? [this.main] : [])].map(async (process) => await process.stop()));
