@@ -5,6 +5,8 @@ module.exports = {
 	preset: 'ts-jest',
 	testEnvironment: 'node',
 	roots: ['<rootDir>/e2e'],
+	// Queue mode (main + workers on PostgreSQL and Redis) has its own config: e2e/queue/jest.config.js.
+	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/e2e/queue/'],
 	transform: { '^.+\\.ts$': 'ts-jest' },
 	// The first run installs n8n (several minutes); every `n8n execute` starts a whole n8n.
 	testTimeout: 20 * 60 * 1000,

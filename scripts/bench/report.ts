@@ -5,6 +5,7 @@ import path from 'node:path';
 
 import { N8N_VERSION, REPO_ROOT } from '../realN8n/paths';
 import type { CsvLimit } from './csvParseLimit';
+import { queueSectionOf } from './queueSection';
 import type { ExecutionMeasure } from './n8nRunner';
 import type { BenchSettings, Scenario } from './scenarios';
 
@@ -231,5 +232,6 @@ export function writeReport(file: string, measured: Measured[], context: ReportC
 		'',
 		...summaries.flatMap(scenarioMarkdown),
 	];
-	writeFileSync(file, lines.join('\n'));
+	// The Queue mode section comes from `npm run bench:queue`: kept as it is.
+	writeFileSync(file, lines.join('\n') + queueSectionOf(file));
 }

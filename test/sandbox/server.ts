@@ -34,6 +34,8 @@ export interface SandboxOptions {
 	latencyMs?: number;
 	/** Called after each request is answered or dropped (the CLI logs with it). */
 	onRequestDone?: (request: RecordedRequest) => void;
+	/** Called as each request arrives, while its connection is surely open (before its body is read). */
+	onRequestArrived?: (request: RecordedRequest) => void;
 }
 
 export interface Sandbox {
@@ -119,8 +121,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			status: 0,
 			receivedAt: Date.now(),
 			doneAt: 0,
+			remotePort: incoming.socket.remotePort,
 		};
 		requests.push(record);
+		options.onRequestArrived?.(record);
 		// The latency in force when the request arrived, so changing it affects later requests only.
 		const latency = latencyMs;
 

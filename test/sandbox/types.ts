@@ -64,6 +64,8 @@ export interface RecordedRequest {
 	 * A 2xx here means the sandbox accepted the request and its state changed.
 	 */
 	handledStatus?: number;
+	/** The client's TCP port (its end of the connection): which process sent it can be told from it. */
+	remotePort?: number;
 }
 
 export function jsonResponse(status: number, body: unknown, headers?: HeaderMap): SandboxResponse {
