@@ -204,8 +204,9 @@ describe('Call Event Recovery under a tenant limit of 2 requests in flight (429 
 	const realSleep = retryClock.sleep;
 	beforeEach(() => {
 		retryClock.sleep = async () => undefined;
-		// Answers take a while, so requests overlap as they would on a real network.
-		sandbox.setLatency(20);
+		// Answers take a while, so requests sent together overlap at the sandbox even on a busy
+		// machine (with 20 ms, a loaded test process let each answer go before the next arrived).
+		sandbox.setLatency(250);
 		sandbox.setInFlightLimit({ maxInFlight: 2, retryAfterSeconds: 1, vendor: 'livevox' });
 	});
 	afterEach(() => {
