@@ -45,7 +45,12 @@ const NOT_DIALED = triggerWorkflow('qTriggerCalls001', { event: 'nonAttemptedCal
 let n8n: QueueN8n;
 
 beforeAll(async () => {
-	n8n = await startQueueN8n({ workflows: [THRESHOLD, NOT_DIALED], publish: [THRESHOLD.id, NOT_DIALED.id] });
+	n8n = await startQueueN8n({
+		workflows: [THRESHOLD, NOT_DIALED],
+		publish: [THRESHOLD.id, NOT_DIALED.id],
+		// Durable poll cursors where the n8n has them (from 2.36); 2.8.4 does not know the variable.
+		env: { N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true' },
+	});
 });
 afterAll(async () => {
 	const cluster = n8n?.cluster;
