@@ -2,6 +2,9 @@ import { nodeItems, nodeOutput } from '../../scripts/realN8n/n8nCli';
 import { apioCredential, liveVoxCredential, reference, vccLiveCredential } from '../../scripts/realN8n/sandboxCredentials';
 import type { RealN8n } from './realN8nSetup';
 import { startRealN8n } from './realN8nSetup';
+import { agentSummary } from '../../test/sandbox/livevox/reportingAgents';
+import { parseReportQuery } from '../../test/sandbox/livevox/reportingRequest';
+import type { SandboxRequest } from '../../test/sandbox/types';
 import { chainWorkflow, PACKAGE_PREFIX } from './workflowBuilder';
 
 let n8n: RealN8n;
@@ -146,12 +149,20 @@ test('LiveVox Report: Agent Summary of yesterday, one item per agent', async () 
 		]),
 	);
 	const rows = nodeOutput(output, 'Agent Summary');
-	expect(rows.map((row) => row.rowType)).toEqual(['agent', 'agent', 'agent', 'agent', 'total']);
-	expect(rows[0]).toMatchObject({ loginId: 'AGENT1', firstName: 'AGUSTIN', lastName: 'CONDE', ptpAmount: expect.any(Number) });
-	expect(rows[4].totalRpcs).toBe(rows.slice(0, 4).reduce((sum, row) => sum + (row.totalRpcs as number), 0));
 	const [report] = n8n.sandbox.requests.filter((request) => request.path.startsWith('/reporting/'));
 	expect(report).toMatchObject({ method: 'POST', path: '/reporting/standard/agent/summary' });
 	expect(report.body).toMatchObject({ options: { showTermCodes: false, showPtpAmount: true, showDetailed: false } });
+	// The sandbox's agents of a day depend on the day: the expected ones are its answer to the request sent.
+	const { livevox } = n8n.sandbox;
+	const query = parseReportQuery('agentSummary', { body: report.body } as SandboxRequest, livevox.reporting.settings, livevox.services);
+	if (!query.ok) throw new Error('the Agent Summary request sent is not a valid report request');
+	const agents = (agentSummary(query.query, livevox.reporting.settings).body as { results: Array<{ loginId: string }> }).results;
+	expect(agents.length).toBeGreaterThan(1);
+	expect(rows.map((row) => row.rowType)).toEqual([...agents.map(() => 'agent'), 'total']);
+	expect(rows.map((row) => row.loginId).slice(0, -1)).toEqual(agents.map((agent) => agent.loginId));
+	expect(rows[0]).toMatchObject({ firstName: expect.any(String), lastName: expect.any(String), ptpAmount: expect.any(Number) });
+	const totals = rows[rows.length - 1];
+	expect(totals.totalRpcs).toBe(rows.slice(0, -1).reduce((sum, row) => sum + (row.totalRpcs as number), 0));
 });
 
 test('LiveVox Report: Call Event Recovery over 5 days, windows of 3 days, as one CSV file', async () => {
