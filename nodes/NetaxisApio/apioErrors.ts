@@ -1,5 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { FailureWords } from '../shared/failureMessage';
+import { failureWords } from '../shared/failureMessage';
+import type { HttpFailure } from '../shared/httpFailure';
+import type { RequestKind } from '../shared/retry';
+import type { LoginFailed } from '../shared/sessions';
+import type { VendorFailure } from '../shared/vendorClient';
+import { LOGIN_FAILED } from './apioLogin';
+
 /** APIO's sub-error codes that the seed names; others are shown by number. */
 const SUB_ERROR_NAMES: Record<number, string> = { 2: 'INVALID_PARAMETERS' };
 
@@ -65,4 +73,57 @@ const RANGE_HINTS: ReadonlyArray<[RegExp, string]> = [
 export function invalidRangeHint(message: string | undefined): string | undefined {
 	if (!message) return undefined;
 	return RANGE_HINTS.find(([pattern]) => pattern.test(message))?.[1];
+}
+
+/** A failed login, thrown by the credential's preAuthentication and wrapped by n8n on the way (its words kept). */
+export function loginFailure(error: unknown): FailureWords | undefined {
+	const { message, messages, description } = (error ?? {}) as { message?: unknown; messages?: unknown; description?: unknown };
+	const said = [message, ...(Array.isArray(messages) ? messages : [])].find(
+		(text): text is string => typeof text === 'string' && text.startsWith(LOGIN_FAILED),
+	);
+	return said ? { message: said, description: typeof description === 'string' ? description : '' } : undefined;
+}
+
+/** The words for a failed login, with the attempts made when it was retried. */
+export function apioLoginWords(failed: LoginFailed): FailureWords {
+	const words = loginFailure(failed.error) ?? {
+		message: `${LOGIN_FAILED}: APIO could not be reached`,
+		description: 'Check the Base URL of the credential and that this machine can reach it.',
+	};
+	return failed.attempts > 1 ? { ...words, message: `${words.message} (tried ${failed.attempts} times)` } : words;
+}
+
+/** What an APIO request says about its own failures. */
+interface FailureSpec {
+	kind: RequestKind;
+	hints?: Partial<Record<number, string>>;
+	checkAfterUnknownOutcome?: string;
+}
+
+/** The words and status for an APIO request that failed for good. */
+export function apioFailure(
+	request: FailureSpec,
+	failure: HttpFailure,
+	context: { attempts: number; timeoutSeconds: number; machineToken: boolean },
+): VendorFailure {
+	const vendorMessage = failure.status === undefined ? undefined : apioErrorMessage(failure.body);
+	const rangeHint = failure.status === 400 ? invalidRangeHint(vendorMessage) : undefined;
+	const words = failureWords(failure, {
+		vendor: 'Netaxis APIO',
+		kind: request.kind,
+		attempts: context.attempts,
+		vendorMessage,
+		hints: {
+			401: context.machineToken
+				? 'Check the Machine Token in the credential: APIO may have revoked it.'
+				: 'n8n logged in again and APIO still refused the call: check that the account is active and has rights on this tenant and group.',
+			403: 'This call needs at least Group Admin rights on the group: ask an APIO administrator.',
+			404: 'Check the Tenant, Group and Call Center (its user ID with domain, e.g. support@sip.example.com), and the API Path Prefix of the credential.',
+			...request.hints,
+			...(rangeHint ? { 400: rangeHint } : {}),
+		},
+		checkAfterUnknownOutcome: request.checkAfterUnknownOutcome,
+		timeoutSeconds: context.timeoutSeconds,
+	});
+	return { words, httpCode: failure.status === undefined ? undefined : String(failure.status) };
 }

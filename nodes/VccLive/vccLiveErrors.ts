@@ -1,4 +1,8 @@
 import type { FailureWords } from '../shared/failureMessage';
+import { failureWords } from '../shared/failureMessage';
+import type { HttpFailure } from '../shared/httpFailure';
+import type { RequestKind } from '../shared/retry';
+import type { VendorFailure } from '../shared/vendorClient';
 
 /** VCC Live's answer envelope: `response` is only meaningful when `errors` is empty. */
 export interface VccLiveEnvelope {
@@ -103,4 +107,58 @@ export function documentedErrorWords(codes: readonly string[], hints: Partial<Re
 		message: CODE_WORDS[known].message,
 		description: `${hints[known] ?? CODE_WORDS[known].description}${also}`,
 	};
+}
+
+const LOGIN_HINT =
+	'Check the customer, user and API token in the credential. VCC Live accepts API calls only from allow-listed IP addresses: have your VCC Live admin allow the address of your n8n server.';
+
+/** The text of a body that is not JSON, short enough to quote in a message. */
+export function quotedText(body: unknown): string | undefined {
+	if (typeof body !== 'string' || body.trim() === '' || body.trimStart().startsWith('<')) return undefined;
+	return body.trim().slice(0, 200);
+}
+
+/** What a VCC Live request says about its own failures. */
+interface FailureSpec {
+	kind: RequestKind;
+	expect: 'json' | 'text';
+	codeHints?: Partial<Record<string, string>>;
+}
+
+/** The words for a VCC Live request that failed for good: its documented error codes, or the generic words. */
+export function vccLiveFailure(request: FailureSpec, failure: HttpFailure, context: { attempts: number; timeoutSeconds: number }): VendorFailure {
+	const codes = errorCodesIn(failure.body);
+	const words =
+		documentedErrorWords(codes, request.codeHints) ??
+		failureWords(failure, {
+			vendor: 'VCC Live',
+			kind: request.kind,
+			attempts: context.attempts,
+			vendorMessage: codes.length > 0 ? codes.join(', ') : quotedText(failure.body),
+			hints: { 401: LOGIN_HINT, 403: LOGIN_HINT },
+			timeoutSeconds: context.timeoutSeconds,
+		});
+	return { words, httpCode: failure.status === undefined ? undefined : String(failure.status), details: { errors: [...codes] } };
+}
+
+/** The failure in a successful answer: errors in its envelope, or no envelope where JSON was asked for. */
+export function vccLiveEnvelopeFailure(request: FailureSpec, envelope: VccLiveEnvelope | undefined, text: string): VendorFailure | undefined {
+	if (envelope && envelope.errors.length > 0) {
+		const words = documentedErrorWords(envelope.errors, request.codeHints) ?? {
+			message: `VCC Live answered with errors: ${envelope.errors.join(', ').slice(0, 300)}`,
+			description: 'VCC Live accepted the call but reported errors instead of data: check the node parameters.',
+		};
+		return { words, httpCode: '200', details: { errors: [...envelope.errors] } };
+	}
+	if (envelope === undefined && request.expect === 'json') {
+		return {
+			words: {
+				message: 'VCC Live answered with something other than its JSON envelope',
+				description: `It began: ${quotedText(text)?.slice(0, 100) ?? '(empty or HTML)'}. Check the Base URL in the credential.`,
+			},
+			httpCode: '200',
+			details: { errors: [] },
+		};
+	}
+	return undefined;
 }

@@ -60,7 +60,7 @@ function causeChain(error: Record<string, unknown>): Array<Record<string, unknow
 }
 
 /** A failure with an answer: its status, Retry-After and body. */
-function answered(status: number, headers: unknown, body: unknown): HttpFailure {
+export function answered(status: number, headers: unknown, body: unknown): HttpFailure {
 	const retryAfter = isObject(headers) ? headers['retry-after'] : undefined;
 	return {
 		status,
@@ -69,6 +69,9 @@ function answered(status: number, headers: unknown, body: unknown): HttpFailure 
 		timedOut: false,
 	};
 }
+
+/** What a failed answer (read with its status, not thrown) tells: status, Retry-After, body. */
+export const readAnswer = (response: FullResponse): HttpFailure => answered(response.statusCode, response.headers, response.body);
 
 const NODE_ERROR_CODE = /^E[A-Z0-9_]+$/;
 /** Node's code for a stream that ended before it was complete: what a body cut in the middle is. */
