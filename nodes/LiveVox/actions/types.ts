@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { RequestKind } from '../../shared/retry';
+import type { OutputRow } from '../../shared/runPerItem';
 import type { LiveVoxClient } from '../transport';
 
 /** One operation of the LiveVox node: its fields and its work for one item. */
@@ -12,7 +13,7 @@ export interface LiveVoxOperation {
 		this: IExecuteFunctions,
 		client: LiveVoxClient,
 		itemIndex: number,
-	): Promise<IDataObject | IDataObject[]>;
+	): Promise<OutputRow | OutputRow[]>;
 }
 
 /**

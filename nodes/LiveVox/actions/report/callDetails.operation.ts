@@ -1,19 +1,16 @@
 import { DateTime } from 'luxon';
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { runPerItem } from '../../../shared/runPerItem';
+import type { OutputRow } from '../../../shared/runPerItem';
+import { FileRow } from '../../../shared/runPerItem';
 import { wholeWhenSmall } from '../../../shared/wholeWhenSmall';
-import type { LiveVoxClient } from '../../transport';
 import type { CsvBytes, CsvTable } from './callDetailsCsv';
 import { callEventKey, csvAnswerText, csvText, parseCsvBytes, parseCsvRecords, recordBuilder, recordEventKey, zonedIsoFromStamp } from './callDetailsCsv';
 import { describeWindow } from './dateRange';
-import { fetchReport } from './fetchReport';
-import { sharedReportFields } from './reportFields';
-import type { ReportPlan, ReportSpec } from './reportPlan';
-import { readReportPlan, warnIfPartial } from './reportPlan';
-
-export const spec: ReportSpec = { path: '/reporting/standard/callDetails', maxDays: 3 };
+import type { AnswerReading, WindowAnswers } from './fetchReport';
+import type { ReportPlan } from './reportPlan';
+import type { ReportRun, ReportSpec } from './runReport';
+import { reportDescription, runReport } from './runReport';
 
 /** An answer up to this size is read once it is whole (see wholeWhenSmall); a larger one as it arrives. */
 const SMALL_ANSWER_BYTES = 1 << 20;
@@ -47,15 +44,6 @@ const outputField: INodeProperties = {
 	default: 'items',
 	displayOptions: { show: { simplify: [true] } },
 };
-
-const properties: INodeProperties[] = [
-	...sharedReportFields({ maxDays: 3, options: [gzipOption, fileNameOption], afterFilters: [outputField] }),
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['report'], operation: ['callDetails'] } },
-	properties,
-);
 
 /** One window's CSV, with its items when they are wanted (built as the answer arrives). */
 export interface ParsedWindow extends CsvTable {
@@ -103,53 +91,52 @@ function fileName(plan: ReportPlan, given: unknown): string {
 	return `livevox-call-events_${day(plan.range.start)}_${day(plan.range.end - 1)}.csv`;
 }
 
-/** The Call Event Recovery Report for one input item: its rows, and the file row with its binary data. */
-async function pull(
-	context: IExecuteFunctions,
-	client: LiveVoxClient,
-	itemIndex: number,
-	files: WeakMap<IDataObject, IBinaryKeyData>,
-): Promise<IDataObject[]> {
-	const plan = readReportPlan(context, itemIndex, spec);
-	const simplify = context.getNodeParameter('simplify', itemIndex, true) as boolean;
-	const output = simplify ? (context.getNodeParameter('output', itemIndex, 'items') as string) : 'raw';
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const toIso = zonedIsoFromStamp(plan.zone);
+/** What Output asks for: items, the file, or both; "raw" with Simplify off. */
+const outputOf = (run: ReportRun) => (run.simplify ? (run.context.getNodeParameter('output', run.itemIndex, 'items') as string) : 'raw');
+
+/** The CSV answers asked for (gzip unless turned off) and read as they arrive, into what Output needs. */
+function csvAnswer(run: ReportRun): AnswerReading<ParsedWindow | string> {
+	const output = outputOf(run);
+	const toIso = zonedIsoFromStamp(run.plan.zone);
 	const readAnswer = async (bytes: CsvBytes): Promise<ParsedWindow | string> => {
-		if (!simplify) return await csvAnswerText(bytes);
+		if (output === 'raw') return await csvAnswerText(bytes);
 		// Items only: built row by row as the text is parsed; the text rows are not kept.
 		if (output === 'items') return await parseCsvRecords(bytes, toIso);
 		const table: ParsedWindow = await parseCsvBytes(bytes);
 		if (output !== 'file') table.records = table.rows.map(recordBuilder(table.header, toIso));
 		return table;
 	};
-	const windows = await fetchReport<Buffer | ParsedWindow | string, ParsedWindow | string>(client, plan, spec, {
+	return {
 		// Without it n8n's HTTP layer would still offer gzip by default: "identity" asks for plain text.
-		headers: { 'Accept-Encoding': options.gzip === false ? 'identity' : 'gzip' },
+		headers: { 'Accept-Encoding': run.options.gzip === false ? 'identity' : 'gzip' },
 		// A large answer is read as it arrives, never held whole; a small one once the next
 		// requests have gone out, while they run.
 		readBody: async (bytes) => await wholeWhenSmall(bytes, SMALL_ANSWER_BYTES, readAnswer),
 		// What is not read yet: a whole body (bytes; text or nothing if it did not come as a stream).
-		read: async (answer) => (Buffer.isBuffer(answer) || typeof answer === 'string' || answer === undefined ? await readAnswer(answer ?? '') : answer),
-	});
-	warnIfPartial(context, plan);
-	if (!simplify) {
-		return windows.flatMap(({ window, answers }) =>
-			answers.map((csv, chunkIndex) => ({
-				...describeWindow(window, plan.zone),
-				...(answers.length > 1 ? { serviceChunk: chunkIndex + 1 } : {}),
-				csv: csv as string,
-			})),
-		);
-	}
+		read: async (answer) =>
+			Buffer.isBuffer(answer) || typeof answer === 'string' || answer === undefined ? await readAnswer(answer ?? '') : (answer as ParsedWindow),
+	};
+}
+
+/** Simplify off: one item per request with its CSV text. */
+const csvItems = (windows: Array<WindowAnswers<ParsedWindow | string>>, { plan }: ReportRun): IDataObject[] =>
+	windows.flatMap(({ window, answers }) =>
+		answers.map((csv, chunkIndex) => ({
+			...describeWindow(window, plan.zone),
+			...(answers.length > 1 ? { serviceChunk: chunkIndex + 1 } : {}),
+			csv: csv as string,
+		})),
+	);
+
+/** Simplify on: the call events as items, and (Output) one more item with the merged CSV file. */
+async function callEvents(windows: Array<WindowAnswers<ParsedWindow | string>>, run: ReportRun): Promise<OutputRow[]> {
+	const { plan, context } = run;
 	const merged = mergeTables(windows.flatMap((window) => window.answers as ParsedWindow[]));
-	const rows: IDataObject[] = merged.records ?? [];
-	if (output !== 'items') {
-		const name = fileName(plan, options.fileName);
+	const rows: OutputRow[] = merged.records ?? [];
+	if (outputOf(run) !== 'items') {
+		const name = fileName(plan, run.options.fileName);
 		const data = await context.helpers.prepareBinaryData(Buffer.from(csvText(merged.header, merged.rows), 'utf8'), name, 'text/csv');
-		const fileRow: IDataObject = { fileName: name, rowCount: merged.rows.length, ...describeWindow(plan.range, plan.zone) };
-		files.set(fileRow, { data });
-		rows.push(fileRow);
+		rows.push(new FileRow({ fileName: name, rowCount: merged.rows.length, ...describeWindow(plan.range, plan.zone) }, { data }));
 	}
 	return rows;
 }
@@ -157,13 +144,16 @@ async function pull(
 /**
  * The Call Event Recovery Report (a CSV): split into windows of at most 3 days, fetched
  * concurrently, parsed and merged, each call event once (by session and transaction id).
- * It runs over all items itself so that the file item can carry its binary data.
  */
-export async function executeAll(this: IExecuteFunctions, client: LiveVoxClient): Promise<INodeExecutionData[]> {
-	const files = new WeakMap<IDataObject, IBinaryKeyData>();
-	const [items] = await runPerItem(this, async (itemIndex) => await pull(this, client, itemIndex, files));
-	return items.map((item) => {
-		const binary = files.get(item.json);
-		return binary ? { ...item, binary } : item;
-	});
-}
+const spec: ReportSpec<ParsedWindow | string> = {
+	operation: 'callDetails',
+	path: '/reporting/standard/callDetails',
+	maxDays: 3,
+	fields: { afterFilters: [outputField], options: [gzipOption, fileNameOption] },
+	answer: csvAnswer,
+	simplify: callEvents,
+	raw: csvItems,
+};
+
+export const description = reportDescription(spec);
+export const execute = runReport(spec);

@@ -158,24 +158,32 @@ export function optionsField(options: INodeProperties[]): INodeProperties {
 	};
 }
 
-/**
- * What every report has after its own fields: the period, the filters, Simplify and the
- * options — reporting time zone, concurrency, the per-request maximum where the report has
- * one, service chunking, then the report's own options.
- */
-export function sharedReportFields(report: {
-	maxDays?: number;
-	maxDaysNote?: string;
-	options?: INodeProperties[];
+/** Where a report's own fields go among the shared ones. */
+export interface ReportFieldSlots {
+	/** Fields before the period (what the report looks up). */
+	first?: INodeProperties[];
 	/** Fields that come between the filters and Simplify. */
 	afterFilters?: INodeProperties[];
-}): INodeProperties[] {
-	const maxDays = report.maxDays === undefined ? [] : [maxDaysOption(report.maxDays, report.maxDaysNote)];
+	/** Fields after Simplify (what it shapes). */
+	afterSimplify?: INodeProperties[];
+	/** Entries of the Options collection. */
+	options?: INodeProperties[];
+}
+
+/**
+ * A report's fields: its own first fields, the period, the filters, its own fields, Simplify
+ * and the options — reporting time zone, concurrency, the per-request maximum where the
+ * report has one, service chunking, then the report's own options.
+ */
+export function sharedReportFields(slots: ReportFieldSlots, maxDays?: number, maxDaysNote?: string): INodeProperties[] {
+	const maxDaysField = maxDays === undefined ? [] : [maxDaysOption(maxDays, maxDaysNote)];
 	return [
+		...(slots.first ?? []),
 		...periodFields,
 		filtersField,
-		...(report.afterFilters ?? []),
+		...(slots.afterFilters ?? []),
 		simplifyField,
-		optionsField([reportingTimezoneOption, concurrencyOption, ...maxDays, splitServicesOption, ...(report.options ?? [])]),
+		...(slots.afterSimplify ?? []),
+		optionsField([reportingTimezoneOption, concurrencyOption, ...maxDaysField, splitServicesOption, ...(slots.options ?? [])]),
 	];
 }
