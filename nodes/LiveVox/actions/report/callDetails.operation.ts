@@ -30,6 +30,7 @@ const fileNameOption: INodeProperties = {
 	default: '',
 	placeholder: 'call-events.csv',
 	description: 'The CSV file\'s name. Empty: livevox-call-events_FIRST-DAY_LAST-DAY.csv.',
+	displayOptions: { show: { '/simplify': [true], '/output': ['file', 'itemsAndFile'] } },
 };
 
 const outputField: INodeProperties = {
@@ -149,7 +150,7 @@ const spec: ReportSpec<ParsedWindow | string> = {
 	operation: 'callDetails',
 	path: '/reporting/standard/callDetails',
 	maxDays: 3,
-	fields: { afterFilters: [outputField], options: [gzipOption, fileNameOption] },
+	fields: { afterSimplify: [outputField], options: [gzipOption, fileNameOption] },
 	answer: csvAnswer,
 	simplify: callEvents,
 	raw: csvItems,

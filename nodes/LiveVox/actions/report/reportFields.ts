@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { timeZoneOptions } from '../../../shared/timeZones';
+
 /** LiveVox refuses a report for more than this many services in one request. */
 export const MAX_SERVICES_PER_REQUEST = 150;
 export const DEFAULT_CONCURRENCY = 4;
@@ -93,11 +95,11 @@ export const simplifyField: INodeProperties = {
 export const reportingTimezoneOption: INodeProperties = {
 	displayName: 'Reporting Timezone',
 	name: 'reportingTimezone',
-	type: 'string',
+	type: 'options',
+	options: timeZoneOptions([{ name: 'Workflow Timezone', value: '', description: "The workflow's timezone (its settings)" }]),
 	default: '',
-	placeholder: 'America/New_York',
 	description:
-		'The timezone the dates and days are read in, and zone-less times written in. Empty: the workflow timezone. LiveVox tenants often report in US Eastern (America/New_York).',
+		'The timezone the dates and days are read in, and zone-less times written in. LiveVox tenants often report in US Eastern (America/New_York). An expression may give any IANA name.',
 };
 
 export const concurrencyOption: INodeProperties = {
