@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { combineFlat, emptiedNote, groupInOrder } from './combine';
-import { AGENT_SUMMARY_RULES } from './figureRules';
+import { combineFigures, groupInOrder } from '../../../shared/combineFigures';
+import { AGENT_SUMMARY_RULES, emptiedNote } from './figureRules';
 import { includeTotalsOption } from './reportFields';
 import type { ReportSpec } from './runReport';
 import { reportDescription, runReport } from './runReport';
@@ -35,7 +35,7 @@ const detailsOf = (entry: unknown) =>
 	((typeof entry === 'object' && entry !== null ? (entry as IDataObject).details : undefined) ?? {}) as IDataObject;
 
 function combineDetails(entries: IDataObject[]): { details: IDataObject; note?: string } {
-	const { figures, emptied } = combineFlat(entries.map(detailsOf), AGENT_SUMMARY_RULES);
+	const { figures, emptied } = combineFigures(entries.map(detailsOf), AGENT_SUMMARY_RULES);
 	const note = emptiedNote(emptied);
 	return note ? { details: figures as IDataObject, note } : { details: figures as IDataObject };
 }

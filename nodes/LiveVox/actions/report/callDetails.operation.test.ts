@@ -13,7 +13,7 @@ const shown = (field: INodeProperties, parameters: INodeParameters) =>
 		{ resource: 'report', operation: 'callDetails', simplify: true, output: 'items', ...parameters },
 		field,
 		{ name: 'LiveVox', type: 'livevox', typeVersion: 1, position: [0, 0], parameters: {} } as never,
-		undefined,
+		null,
 		{ resource: 'report', operation: 'callDetails', simplify: true, output: 'items', ...parameters },
 	);
 

@@ -2,8 +2,8 @@ import { DateTime } from 'luxon';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InvalidInput } from '../../../shared/input';
-import { combineNested, emptiedNote, flatten, groupInOrder } from './combine';
-import { SERVICE_EFFICIENCY_RULES } from './figureRules';
+import { combineNested, flatten, groupInOrder } from '../../../shared/combineFigures';
+import { emptiedNote, SERVICE_EFFICIENCY_RULES } from './figureRules';
 import { combineWindowsOption, includeTotalsOption } from './reportFields';
 import type { ReportSpec } from './runReport';
 import { reportDescription, runReport } from './runReport';
