@@ -37,7 +37,7 @@ const isRecord = (value: unknown): value is IDataObject =>
 const numberOf = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 /** Removes the binary noise of adding decimals (0.1 + 0.2) without losing real precision. */
 const clean = (value: number) => Math.round(value * 1e6) / 1e6;
-export const round2 = (value: number) => Math.round(value * 100) / 100;
+const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /** part / whole × scale, rounded to hundredths; 0 for an empty whole, null for a missing part. */
 export function ratio(part: unknown, whole: unknown, scale = 1): number | null {
@@ -108,7 +108,7 @@ export function flatten(value: IDataObject, prefix = ''): Record<string, unknown
 	return flat;
 }
 
-export function unflatten(flat: Record<string, unknown>): IDataObject {
+function unflatten(flat: Record<string, unknown>): IDataObject {
 	const nested: IDataObject = {};
 	for (const [path, value] of Object.entries(flat)) {
 		const keys = path.split('.');

@@ -8,7 +8,7 @@ import type { ReportPlan } from './reportPlan';
 import { filterBody } from './reportPlan';
 
 /** LiveVox's "202 error": a report that would cover more than 150 services. */
-export const TOO_MANY_SERVICES: FailureCodeWords = {
+const TOO_MANY_SERVICES: FailureCodeWords = {
 	message: `LiveVox refused the report: it would cover more than ${MAX_SERVICES_PER_REQUEST} services (202)`,
 	description: `Without a service filter LiveVox counts every service your user can see, and refuses more than ${MAX_SERVICES_PER_REQUEST}. Filter by call center (Filters > Call Center IDs): LiveVox then accepts any number of services. Or list the services you want; the node splits lists longer than ${MAX_SERVICES_PER_REQUEST}.`,
 };
@@ -34,7 +34,7 @@ export interface AnswerReading<T> {
 }
 
 /** The body of one request: the window as epoch milliseconds, the end as its last millisecond. */
-export function reportBody(window: TimeWindow, fields: IDataObject | undefined, filter: IDataObject | undefined): IDataObject {
+function reportBody(window: TimeWindow, fields: IDataObject | undefined, filter: IDataObject | undefined): IDataObject {
 	const body: IDataObject = { startDate: window.start, endDate: window.end - 1, ...fields };
 	if (filter) body.filter = filter;
 	return body;

@@ -44,7 +44,7 @@ export const periodFields: INodeProperties[] = [
 	},
 ];
 
-export const filtersField: INodeProperties = {
+const filtersField: INodeProperties = {
 	displayName: 'Filters',
 	name: 'filters',
 	type: 'collection',
@@ -83,7 +83,7 @@ export const filtersField: INodeProperties = {
 	],
 };
 
-export const simplifyField: INodeProperties = {
+const simplifyField: INodeProperties = {
 	displayName: 'Simplify',
 	name: 'simplify',
 	type: 'boolean',
@@ -92,7 +92,7 @@ export const simplifyField: INodeProperties = {
 		'Whether to return one item per natural row of the report instead of the raw response (one item per request)',
 };
 
-export const reportingTimezoneOption: INodeProperties = {
+const reportingTimezoneOption: INodeProperties = {
 	displayName: 'Reporting Timezone',
 	name: 'reportingTimezone',
 	type: 'options',
@@ -102,7 +102,7 @@ export const reportingTimezoneOption: INodeProperties = {
 		'The timezone the dates and days are read in, and zone-less times written in. LiveVox tenants often report in US Eastern (America/New_York). An expression may give any IANA name.',
 };
 
-export const concurrencyOption: INodeProperties = {
+const concurrencyOption: INodeProperties = {
 	displayName: 'Max Concurrent Requests',
 	name: 'maxConcurrentRequests',
 	type: 'number',
@@ -111,7 +111,7 @@ export const concurrencyOption: INodeProperties = {
 	description: 'How many requests (date windows, service chunks) run at the same time',
 };
 
-export const splitServicesOption: INodeProperties = {
+const splitServicesOption: INodeProperties = {
 	displayName: 'Split Service Lists',
 	name: 'splitServiceLists',
 	type: 'boolean',
@@ -137,7 +137,7 @@ export const combineWindowsOption: INodeProperties = {
 };
 
 /** The advanced option holding a report's longest range per request, with its documented default. */
-export function maxDaysOption(documentedDays: number, note = ''): INodeProperties {
+function maxDaysOption(documentedDays: number, note = ''): INodeProperties {
 	return {
 		displayName: 'Max Days per Request',
 		name: 'maxDaysPerRequest',
@@ -149,7 +149,7 @@ export function maxDaysOption(documentedDays: number, note = ''): INodePropertie
 }
 
 /** The Options collection of a report, its entries sorted by name as n8n shows them. */
-export function optionsField(options: INodeProperties[]): INodeProperties {
+function optionsField(options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',

@@ -15,7 +15,7 @@ export interface LabelledAnswer {
 	requests: number;
 }
 
-export interface WindowedAggregateShape {
+interface WindowedAggregateShape {
 	/** Several answers as one: across service chunks of a window, or across windows. */
 	combine: (answers: IDataObject[], across: 'services' | 'windows', run: ReportRun) => IDataObject;
 	/** Simplify: the items of one (possibly combined) answer. */

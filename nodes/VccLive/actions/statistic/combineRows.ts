@@ -9,7 +9,7 @@ import { AVERAGE_FIELDS, DATE_FIELD, GROUP_FIELDS, SUMMED_FIELDS } from './inbou
  * none), a month's date meaningless for the period, averages left empty (VCC Live defines them
  * from no other field), and any other number or differing text left empty and named.
  */
-export const VCC_LIVE_RULES: CombineRules = {
+const VCC_LIVE_RULES: CombineRules = {
 	sum: [...SUMMED_FIELDS],
 	keep: GROUP_FIELDS,
 	clear: [DATE_FIELD],
@@ -35,7 +35,7 @@ function note(windows: number, emptied: readonly string[]): string {
 }
 
 /** A row combined from the months it was found in. */
-export interface CombinedRow {
+interface CombinedRow {
 	row: IDataObject;
 	/** How many monthly answers had this project and queue. */
 	windows: number;

@@ -1,81 +1,10 @@
-/**
- * The pure parts of the Report resource: the RTR's display text, the CSV reading and merging, and dates.
- */
 import fc from 'fast-check';
 import { DateTime, Settings } from 'luxon';
-import type { IDataObject } from 'n8n-workflow';
 
-import { parseCsv } from '../../nodes/shared/csv';
-import { mergeTables } from '../../nodes/LiveVox/actions/report/callDetails.operation';
-import type { CsvTable } from '../../nodes/LiveVox/actions/report/callDetailsCsv';
-import { callDetailsRecord, csvAnswerText, parseCsvBytes, zonedIsoFromStamp } from '../../nodes/LiveVox/actions/report/callDetailsCsv';
-import { customRange, presetRange } from '../../nodes/LiveVox/actions/report/dateRange';
-import { combineRealTime, countOf, dollarsOf, secondsOf } from '../../nodes/LiveVox/actions/report/realTimeFigures';
-
-/** The seed's RTR example, without its "..." elisions. */
-const RTR_EXAMPLE: IDataObject = {
-	summary: {
-		totalCalls: { connected: { liveAnswer: 65, automatedAnswer: 14, total: 79 }, notConnected: 0, successfulOperatorTransfer: 53 },
-		totalCallsInLast15Mins: { connected: { liveAnswer: 0, automatedAnswer: 0, total: 0 }, notConnected: 0, successfulOperatorTransfer: 0 },
-		clientId: 47415,
-	},
-	outcomes: [
-		{
-			totals: { totalCallsInCategoryInPercent: '100%', totalCalls: '61', totalCallsInPercent: '77.2%', avgCallLength: '49.9 Seconds' },
-			termcodes: [
-				{ name: 'Operator Transfer', totalCallsInCategoryInPercent: '1.6%', totalCalls: '1', totalCallsInPercent: '1.3%', avgCallLength: '36 Seconds' },
-				{ name: 'Operator Transfer (Caller Abandoned)', totalCallsInCategoryInPercent: '8.2%', totalCalls: '5', totalCallsInPercent: '6.3%', avgCallLength: '25.2 Seconds' },
-			],
-			name: 'Operator Transfer',
-		},
-		{
-			totals: { totalCallsInCategoryInPercent: '100%', totalCalls: '81', totalCallsInPercent: '102.5%', avgCallLength: '0 Seconds' },
-			termcodes: [{ name: 'Duplicate Call (Not Made)', totalCallsInCategoryInPercent: '11.1%', totalCalls: '9', totalCallsInPercent: '', avgCallLength: '' }],
-			name: 'Not Made',
-		},
-	],
-	charges: { connectedCalls: { duration: '10min 7sec', charges: '$.50' }, operatorTransfer: { duration: '47min 5sec', charges: '$2.31' }, total: { duration: '57min 12sec', charges: '$2.80' } },
-};
-
-describe('Real Time Report figures', () => {
-	test('reads the display text as numbers', () => {
-		expect([countOf('61'), countOf('77.2%'), countOf('49.9 Seconds'), countOf(''), countOf(null)]).toEqual([61, 77.2, 49.9, null, null]);
-		expect([secondsOf('10min 7sec'), secondsOf('1h 2min 3sec'), secondsOf('')]).toEqual([607, 3723, null]);
-		expect([dollarsOf('$.50'), dollarsOf('$2.31'), dollarsOf('$1,204.10')]).toEqual([0.5, 2.31, 1204.1]);
-	});
-
-	test('the example twice over date windows: counts and charges doubled, percentages and averages the example\'s', () => {
-		const later = { ...RTR_EXAMPLE, summary: { ...(RTR_EXAMPLE.summary as IDataObject), totalCallsInLast15Mins: { connected: { liveAnswer: 1, automatedAnswer: 0, total: 1 }, notConnected: 0, successfulOperatorTransfer: 1 } } };
-		const combined = combineRealTime([RTR_EXAMPLE, later], 'windows');
-		expect(combined.summary).toEqual({
-			totalCalls: { connected: { liveAnswer: 130, automatedAnswer: 28, total: 158 }, notConnected: 0, successfulOperatorTransfer: 106 },
-			totalCallsInLast15Mins: (later.summary as IDataObject).totalCallsInLast15Mins,
-			clientId: 47415,
-		});
-		expect(combined.outcomes).toEqual([
-			{
-				totals: { totalCallsInCategoryInPercent: '100%', totalCalls: '122', totalCallsInPercent: '77.2%', avgCallLength: '49.9 Seconds' },
-				termcodes: [
-					{ name: 'Operator Transfer', totalCallsInCategoryInPercent: '1.6%', totalCalls: '2', totalCallsInPercent: '1.3%', avgCallLength: '36 Seconds' },
-					{ name: 'Operator Transfer (Caller Abandoned)', totalCallsInCategoryInPercent: '8.2%', totalCalls: '10', totalCallsInPercent: '6.3%', avgCallLength: '25.2 Seconds' },
-				],
-				name: 'Operator Transfer',
-			},
-			{
-				totals: { totalCallsInCategoryInPercent: '100%', totalCalls: '162', totalCallsInPercent: '102.5%', avgCallLength: '0 Seconds' },
-				termcodes: [{ name: 'Duplicate Call (Not Made)', totalCallsInCategoryInPercent: '11.1%', totalCalls: '18', totalCallsInPercent: '', avgCallLength: '' }],
-				name: 'Not Made',
-			},
-		]);
-		expect(combined.charges).toEqual({
-			connectedCalls: { duration: '20min 14sec', charges: '$1.00' },
-			operatorTransfer: { duration: '94min 10sec', charges: '$4.62' },
-			total: { duration: '114min 24sec', charges: '$5.60' },
-		});
-		const services = combineRealTime([RTR_EXAMPLE, later], 'services').summary as IDataObject;
-		expect((services.totalCallsInLast15Mins as IDataObject).successfulOperatorTransfer).toBe(1);
-	});
-});
+import { parseCsv } from '../../../shared/csv';
+import type { CsvTable } from './callDetailsCsv';
+import { csvAnswerText, parseCsvBytes, recordBuilder, zonedIsoFromStamp } from './callDetailsCsv';
+import { mergeTables } from './callDetailsMerge';
 
 describe('CSV of Call Event Recovery', () => {
 	const text = '\ufeffaccount,lvResult,zipCode,duration,sessionId,transactionId\r\n@12345,"Hung Up, ""Rude""\r\nline two",02139,34,U1@10.0.0.1,126035363681\r\n12,Café 日本,,7,U2@10.0.0.1,126035363690\r\n';
@@ -103,7 +32,7 @@ describe('CSV of Call Event Recovery', () => {
 	test('types the numeric columns only; identifiers stay text; times get an ISO twin', () => {
 		const toIso = zonedIsoFromStamp('America/New_York');
 		const header = ['account', 'zipCode', 'duration', 'agentId', 'phoneDialed', 'transactionId', 'start'];
-		expect(callDetailsRecord(header, ['@12345', '02139', '34', '', '9176754178', '126035363681', '20211013 05:12:08'], toIso)).toEqual({
+		expect(recordBuilder(header, toIso)(['@12345', '02139', '34', '', '9176754178', '126035363681', '20211013 05:12:08'])).toEqual({
 			account: '@12345', zipCode: '02139', duration: 34, agentId: null, phoneDialed: '9176754178', transactionId: '126035363681',
 			start: '20211013 05:12:08', startIso: '2021-10-13T05:12:08-04:00',
 		});
@@ -200,27 +129,5 @@ describe('CSV of Call Event Recovery', () => {
 	test('one answer is taken as it is: rows come twice only where windows meet', () => {
 		const only = { header: ['sessionId', 'transactionId'], rows: [], records: [{ sessionId: 'S1', transactionId: 'T1' }] };
 		expect(mergeTables([only])).toBe(only);
-	});
-});
-
-describe('dates', () => {
-	const zone = 'America/New_York';
-
-	test('an end at midnight takes in that whole day; an end with a time ends there', () => {
-		const now = DateTime.fromISO('2024-04-01', { zone });
-		expect(customRange('2024-03-01', '2024-03-01', zone, now)).toEqual({
-			start: DateTime.fromISO('2024-03-01', { zone }).toMillis(),
-			end: DateTime.fromISO('2024-03-02', { zone }).toMillis(),
-		});
-		expect(customRange('2024-03-01', '2024-03-01T12:00:00', zone, now).end).toBe(DateTime.fromISO('2024-03-01T12:00:00', { zone }).toMillis() + 1);
-		expect(customRange(DateTime.fromISO('2024-03-01', { zone: 'UTC' }), 1709337600000, zone, now).start).toBe(Date.UTC(2024, 2, 1));
-	});
-
-	test('presets are whole days before today', () => {
-		const now = DateTime.fromISO('2024-03-15T10:00', { zone });
-		const day = (iso: string) => DateTime.fromISO(iso, { zone }).toMillis();
-		expect(presetRange('yesterday', now)).toEqual({ start: day('2024-03-14'), end: day('2024-03-15') });
-		expect(presetRange('last7Days', now)).toEqual({ start: day('2024-03-08'), end: day('2024-03-15') });
-		expect(presetRange('lastMonth', now)).toEqual({ start: day('2024-02-01'), end: day('2024-03-01') });
 	});
 });
