@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 
 import { InvalidInput } from './input';
 
-export interface DateFieldOptions {
+interface DateFieldOptions {
 	/** The field's name as the panel shows it, e.g. "Start Date". */
 	label: string;
 	/** The time zone of wall-clock times, and of the instant returned. */

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InvalidInput } from './input';
-import { runPerItem } from './runPerItem';
+import { FileRow, runPerItem } from './runPerItem';
 
 const node: INode = { id: '1', name: 'Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} };
 
@@ -25,6 +25,21 @@ describe('runPerItem', () => {
 				{ json: { row: 'a' }, pairedItem: { item: 0 } },
 				{ json: { row: 'b1' }, pairedItem: { item: 1 } },
 				{ json: { row: 'b2' }, pairedItem: { item: 1 } },
+			],
+		]);
+	});
+
+	it('puts a file row\'s binary data on its item, the other rows plain', async () => {
+		const file = { data: { data: 'YQ==', mimeType: 'text/csv', fileName: 'a.csv' } };
+		const output = await runPerItem(contextWith(2), async (itemIndex) =>
+			itemIndex === 0 ? [new FileRow({ row: 'a1' }, file), { row: 'a2' }] : [{ row: 'b' }, new FileRow({ fileName: 'b.csv' }, file)],
+		);
+		expect(output).toEqual([
+			[
+				{ json: { row: 'a1' }, binary: file, pairedItem: { item: 0 } },
+				{ json: { row: 'a2' }, pairedItem: { item: 0 } },
+				{ json: { row: 'b' }, pairedItem: { item: 1 } },
+				{ json: { fileName: 'b.csv' }, binary: file, pairedItem: { item: 1 } },
 			],
 		]);
 	});

@@ -151,6 +151,16 @@ describe('Call Event Recovery', () => {
 		expect(result.items[24].binary?.data.fileName).toBe('day.csv');
 	});
 
+	test('Reporting Timezone picked from the list or given by an expression: the days are that zone\'s', async () => {
+		for (const reportingTimezone of ['America/Chicago', '={{ "Europe/Paris" }}']) {
+			sandbox.clearRequests();
+			const zone = reportingTimezone.startsWith('=') ? 'Europe/Paris' : reportingTimezone;
+			const result = await callDetails({ ...custom('2024-03-01', '2024-03-01'), options: { reportingTimezone } });
+			expect(result.error).toBeUndefined();
+			expect(sentWindows(sandbox).map(({ start, end }) => [start, end + 1])).toEqual([[at('2024-03-01T00:00', zone), at('2024-03-02T00:00', zone)]]);
+		}
+	});
+
 	test('Simplify off: the CSV text of each window', async () => {
 		const result = await callDetails({ ...custom('2024-03-01', '2024-03-04'), simplify: false });
 		const items = jsonOf(result);
@@ -194,7 +204,7 @@ describe('Call Event Recovery: a large answer (over 1 MB) is read as it arrives'
 	});
 
 	test('"Items and CSV File": the rows and the file of a large answer', async () => {
-		const result = await callDetails({ ...day, output: 'both' });
+		const result = await callDetails({ ...day, output: 'itemsAndFile' });
 		expect(result.items).toHaveLength(8001);
 		expect(result.items[8000].json).toMatchObject({ rowCount: 8000 });
 	});

@@ -160,7 +160,7 @@ describe('answers read leniently', () => {
 
 describe('bad input, stopped before any request', () => {
 	it.each([
-		[{ from: '2024-04-02', to: '2024-04-01' }, 'From (2024-04-02) is after To (2024-04-01)'],
+		[{ from: '2024-04-02', to: '2024-04-01' }, 'From "2024-04-02" is after To "2024-04-01"'],
 		[{ from: 'next tuesday', to: '2024-04-01' }, 'From "next tuesday" is not a date'],
 		[{ from: '2024-04-01', to: '2023-02-29' }, 'To "2023-02-29" is not a date'],
 		[{ from: '={{ "" }}', to: '2024-04-01' }, 'From is missing'],
@@ -199,7 +199,7 @@ describe('Continue On Fail', () => {
 		);
 		expect(result.error).toBeUndefined();
 		expect(result.items[0]).toEqual({
-			json: { error: 'From (2024-04-05) is after To (2024-04-01)', description: expect.any(String) },
+			json: { error: 'From "2024-04-05" is after To "2024-04-01"', description: expect.any(String) },
 			pairedItem: { item: 0 },
 		});
 		expect(result.items.slice(1).map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 1 }, { item: 1 }]);

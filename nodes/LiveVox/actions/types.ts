@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import type { OutputRow } from '../../shared/runPerItem';
 import type { LiveVoxClient } from '../transport';
 
 /** One operation of the LiveVox node: its fields and its work for one item (each request says whether it reads or writes). */
@@ -9,7 +10,7 @@ export interface LiveVoxOperation {
 		this: IExecuteFunctions,
 		client: LiveVoxClient,
 		itemIndex: number,
-	): Promise<IDataObject | IDataObject[]>;
+	): Promise<OutputRow | OutputRow[]>;
 }
 
 /**

@@ -1,15 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInput } from '../../../shared/input';
-import type { LiveVoxClient } from '../../transport';
-import { sharedReportFields } from './reportFields';
-import type { ReportSpec } from './reportPlan';
-import { listUnder, runRowReport, wholeRow } from './rowReport';
+import { listedRows, wholeRow } from './reportRows';
+import type { ReportSpec } from './runReport';
+import { reportDescription, runReport } from './runReport';
 
-export const spec: ReportSpec = { path: '/reporting/standard/account/lookup', maxDays: 365 };
-
-const properties: INodeProperties[] = [
+const accountFields: INodeProperties[] = [
 	{
 		displayName: 'Account',
 		name: 'account',
@@ -25,22 +21,12 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'The original account number to look up',
 	},
-	...sharedReportFields({ maxDays: 365, maxDaysNote: ', a default your tenant may have configured otherwise' }),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['report'], operation: ['accountLookup'] } },
-	properties,
-);
-
-/** The Account Lookup Report: one item per call of the account. */
-export async function execute(
-	this: IExecuteFunctions,
-	client: LiveVoxClient,
-	itemIndex: number,
-): Promise<IDataObject[]> {
-	const account = String(this.getNodeParameter('account', itemIndex, '')).trim();
-	const originalAccountNumber = String(this.getNodeParameter('originalAccountNumber', itemIndex, '')).trim();
+/** The account, the original account number, or both: at least one. */
+function accountBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const account = String(context.getNodeParameter('account', itemIndex, '')).trim();
+	const originalAccountNumber = String(context.getNodeParameter('originalAccountNumber', itemIndex, '')).trim();
 	if (account === '' && originalAccountNumber === '') {
 		throw new InvalidInput(
 			'Account and Original Account Number are both empty',
@@ -50,10 +36,20 @@ export async function execute(
 	const body: IDataObject = {};
 	if (account !== '') body.account = account;
 	if (originalAccountNumber !== '') body.originalAccountNumber = originalAccountNumber;
-	return await runRowReport(this, client, itemIndex, spec, {
-		body,
-		rowsOf: listUnder('results'),
-		keyOf: wholeRow,
-		timeFields: ['start', 'end'],
-	});
+	return body;
 }
+
+/** The Account Lookup Report: one item per call of the account. */
+const spec: ReportSpec = {
+	operation: 'accountLookup',
+	path: '/reporting/standard/account/lookup',
+	maxDays: 365,
+	maxDaysNote: ', a default your tenant may have configured otherwise',
+	fields: { first: accountFields },
+	body: accountBody,
+	simplify: listedRows('results', ['start', 'end']),
+	dedupeKey: wholeRow,
+};
+
+export const description = reportDescription(spec);
+export const execute = runReport(spec);

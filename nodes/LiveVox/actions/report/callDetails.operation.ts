@@ -1,19 +1,18 @@
 import { DateTime } from 'luxon';
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { runPerItem } from '../../../shared/runPerItem';
+import type { OutputRow } from '../../../shared/runPerItem';
+import { FileRow } from '../../../shared/runPerItem';
 import { wholeWhenSmall } from '../../../shared/wholeWhenSmall';
-import type { LiveVoxClient } from '../../transport';
-import type { CsvBytes, CsvTable } from './callDetailsCsv';
-import { callEventKey, csvAnswerText, csvText, parseCsvBytes, parseCsvRecords, recordBuilder, recordEventKey, zonedIsoFromStamp } from './callDetailsCsv';
+import type { CsvBytes } from './callDetailsCsv';
+import { csvAnswerText, csvText, parseCsvBytes, parseCsvRecords, recordBuilder, zonedIsoFromStamp } from './callDetailsCsv';
+import type { ParsedWindow } from './callDetailsMerge';
+import { mergeTables } from './callDetailsMerge';
 import { describeWindow } from './dateRange';
-import { fetchReport } from './fetchReport';
-import { sharedReportFields } from './reportFields';
-import type { ReportPlan, ReportSpec } from './reportPlan';
-import { readReportPlan, warnIfPartial } from './reportPlan';
-
-export const spec: ReportSpec = { path: '/reporting/standard/callDetails', maxDays: 3 };
+import type { AnswerReading, WindowAnswers } from './fetchReport';
+import type { ReportPlan } from './reportPlan';
+import type { ReportRun, ReportSpec } from './runReport';
+import { reportDescription, runReport } from './runReport';
 
 /** An answer up to this size is read once it is whole (see wholeWhenSmall); a larger one as it arrives. */
 const SMALL_ANSWER_BYTES = 1 << 20;
@@ -33,6 +32,7 @@ const fileNameOption: INodeProperties = {
 	default: '',
 	placeholder: 'call-events.csv',
 	description: 'The CSV file\'s name. Empty: livevox-call-events_FIRST-DAY_LAST-DAY.csv.',
+	displayOptions: { show: { '/simplify': [true], '/output': ['file', 'itemsAndFile'] } },
 };
 
 const outputField: INodeProperties = {
@@ -48,108 +48,58 @@ const outputField: INodeProperties = {
 	displayOptions: { show: { simplify: [true] } },
 };
 
-const properties: INodeProperties[] = [
-	...sharedReportFields({ maxDays: 3, options: [gzipOption, fileNameOption], afterFilters: [outputField] }),
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['report'], operation: ['callDetails'] } },
-	properties,
-);
-
-/** One window's CSV, with its items when they are wanted (built as the answer arrives). */
-export interface ParsedWindow extends CsvTable {
-	/** With items only, the rows are not kept: the items are. */
-	records?: IDataObject[];
-}
-
-/** A window's rows in the column order of `header` (a later window may order its columns differently). */
-function aligned(table: CsvTable, header: readonly string[]): string[][] {
-	if (table.header.join(',') === header.join(',')) return table.rows;
-	const from = header.map((name) => table.header.indexOf(name));
-	return table.rows.map((row) => from.map((column) => (column === -1 ? '' : (row[column] ?? ''))));
-}
-
-/**
- * Every window's rows in time order, each call event once (by session and transaction id),
- * under the first window's header; the items, when built, stay beside their rows. Rows come
- * twice only where windows meet, so a single answer is taken as it is.
- */
-export function mergeTables(tables: ParsedWindow[]): ParsedWindow {
-	if (tables.length === 1) return tables[0];
-	const header = tables.find((table) => table.header.length > 0)?.header ?? [];
-	const rowKey = callEventKey(header);
-	const recordKey = recordEventKey(header);
-	const seen = new Set<string>();
-	const rows: string[][] = [];
-	const records: IDataObject[] = [];
-	for (const table of tables) {
-		const tableRows = aligned(table, header);
-		const count = Math.max(tableRows.length, table.records?.length ?? 0);
-		for (let index = 0; index < count; index++) {
-			const key = index < tableRows.length ? rowKey(tableRows[index]) : recordKey(table.records?.[index] ?? {});
-			if (seen.has(key)) continue;
-			seen.add(key);
-			if (index < tableRows.length) rows.push(tableRows[index]);
-			if (table.records) records.push(table.records[index]);
-		}
-	}
-	return tables.some((table) => table.records) ? { header, rows, records } : { header, rows };
-}
-
 function fileName(plan: ReportPlan, given: unknown): string {
 	if (typeof given === 'string' && given.trim() !== '') return given.trim();
 	const day = (ms: number) => DateTime.fromMillis(ms, { zone: plan.zone }).toISODate();
 	return `livevox-call-events_${day(plan.range.start)}_${day(plan.range.end - 1)}.csv`;
 }
 
-/** The Call Event Recovery Report for one input item: its rows, and the file row with its binary data. */
-async function pull(
-	context: IExecuteFunctions,
-	client: LiveVoxClient,
-	itemIndex: number,
-	files: WeakMap<IDataObject, IBinaryKeyData>,
-): Promise<IDataObject[]> {
-	const plan = readReportPlan(context, itemIndex, spec);
-	const simplify = context.getNodeParameter('simplify', itemIndex, true) as boolean;
-	const output = simplify ? (context.getNodeParameter('output', itemIndex, 'items') as string) : 'raw';
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const toIso = zonedIsoFromStamp(plan.zone);
+/** What Output asks for: items, the file, or both; "raw" with Simplify off. */
+const outputOf = (run: ReportRun) => (run.simplify ? (run.context.getNodeParameter('output', run.itemIndex, 'items') as string) : 'raw');
+
+/** The CSV answers asked for (gzip unless turned off) and read as they arrive, into what Output needs. */
+function csvAnswer(run: ReportRun): AnswerReading<ParsedWindow | string> {
+	const output = outputOf(run);
+	const toIso = zonedIsoFromStamp(run.plan.zone);
 	const readAnswer = async (bytes: CsvBytes): Promise<ParsedWindow | string> => {
-		if (!simplify) return await csvAnswerText(bytes);
+		if (output === 'raw') return await csvAnswerText(bytes);
 		// Items only: built row by row as the text is parsed; the text rows are not kept.
 		if (output === 'items') return await parseCsvRecords(bytes, toIso);
 		const table: ParsedWindow = await parseCsvBytes(bytes);
 		if (output !== 'file') table.records = table.rows.map(recordBuilder(table.header, toIso));
 		return table;
 	};
-	const windows = await fetchReport<Buffer | ParsedWindow | string, ParsedWindow | string>(client, plan, spec, {
+	return {
 		// Without it n8n's HTTP layer would still offer gzip by default: "identity" asks for plain text.
-		headers: { 'Accept-Encoding': options.gzip === false ? 'identity' : 'gzip' },
+		headers: { 'Accept-Encoding': run.options.gzip === false ? 'identity' : 'gzip' },
 		// A large answer is read as it arrives, never held whole; a small one once the next
 		// requests have gone out, while they run.
 		readBody: async (bytes) => await wholeWhenSmall(bytes, SMALL_ANSWER_BYTES, readAnswer),
 		// What is not read yet: a whole body (bytes; text or nothing if it did not come as a stream).
-		read: async (answer) => (Buffer.isBuffer(answer) || typeof answer === 'string' || answer === undefined ? await readAnswer(answer ?? '') : answer),
-	});
-	warnIfPartial(context, plan);
-	if (!simplify) {
-		return windows.flatMap(({ window, answers }) =>
-			answers.map((csv, chunkIndex) => ({
-				...describeWindow(window, plan.zone),
-				...(answers.length > 1 ? { serviceChunk: chunkIndex + 1 } : {}),
-				csv: csv as string,
-			})),
-		);
-	}
+		read: async (answer) =>
+			Buffer.isBuffer(answer) || typeof answer === 'string' || answer === undefined ? await readAnswer(answer ?? '') : (answer as ParsedWindow),
+	};
+}
+
+/** Simplify off: one item per request with its CSV text. */
+const csvItems = (windows: Array<WindowAnswers<ParsedWindow | string>>, { plan }: ReportRun): IDataObject[] =>
+	windows.flatMap(({ window, answers }) =>
+		answers.map((csv, chunkIndex) => ({
+			...describeWindow(window, plan.zone),
+			...(answers.length > 1 ? { serviceChunk: chunkIndex + 1 } : {}),
+			csv: csv as string,
+		})),
+	);
+
+/** Simplify on: the call events as items, and (Output) one more item with the merged CSV file. */
+async function callEvents(windows: Array<WindowAnswers<ParsedWindow | string>>, run: ReportRun): Promise<OutputRow[]> {
+	const { plan, context } = run;
 	const merged = mergeTables(windows.flatMap((window) => window.answers as ParsedWindow[]));
-	const rows: IDataObject[] = merged.records ?? [];
-	if (output !== 'items') {
-		const name = fileName(plan, options.fileName);
+	const rows: OutputRow[] = merged.records ?? [];
+	if (outputOf(run) !== 'items') {
+		const name = fileName(plan, run.options.fileName);
 		const data = await context.helpers.prepareBinaryData(Buffer.from(csvText(merged.header, merged.rows), 'utf8'), name, 'text/csv');
-		const fileRow: IDataObject = { fileName: name, rowCount: merged.rows.length, ...describeWindow(plan.range, plan.zone) };
-		files.set(fileRow, { data });
-		rows.push(fileRow);
+		rows.push(new FileRow({ fileName: name, rowCount: merged.rows.length, ...describeWindow(plan.range, plan.zone) }, { data }));
 	}
 	return rows;
 }
@@ -157,13 +107,16 @@ async function pull(
 /**
  * The Call Event Recovery Report (a CSV): split into windows of at most 3 days, fetched
  * concurrently, parsed and merged, each call event once (by session and transaction id).
- * It runs over all items itself so that the file item can carry its binary data.
  */
-export async function executeAll(this: IExecuteFunctions, client: LiveVoxClient): Promise<INodeExecutionData[]> {
-	const files = new WeakMap<IDataObject, IBinaryKeyData>();
-	const [items] = await runPerItem(this, async (itemIndex) => await pull(this, client, itemIndex, files));
-	return items.map((item) => {
-		const binary = files.get(item.json);
-		return binary ? { ...item, binary } : item;
-	});
-}
+const spec: ReportSpec<ParsedWindow | string> = {
+	operation: 'callDetails',
+	path: '/reporting/standard/callDetails',
+	maxDays: 3,
+	fields: { afterSimplify: [outputField], options: [gzipOption, fileNameOption] },
+	answer: csvAnswer,
+	simplify: callEvents,
+	raw: csvItems,
+};
+
+export const description = reportDescription(spec);
+export const execute = runReport(spec);

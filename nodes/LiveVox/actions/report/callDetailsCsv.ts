@@ -29,7 +29,7 @@ async function* piecesOf(bytes: CsvBytes, chunkBytes: number): AsyncIterable<Uin
  * line break) and hands each row to `visit` as soon as it is complete, so the caller can keep
  * what it needs of a row and let the rest go. A byte-order mark and CRLF line ends are handled.
  */
-export async function readCsvBytes(bytes: CsvBytes, visit: (row: string[]) => void, chunkBytes = CHUNK_BYTES): Promise<void> {
+async function readCsvBytes(bytes: CsvBytes, visit: (row: string[]) => void, chunkBytes = CHUNK_BYTES): Promise<void> {
 	const decoder = new TextDecoder('utf-8');
 	const reader = new CsvReader();
 	const each = (completed: string[][]) => {
@@ -86,7 +86,7 @@ export async function parseCsvRecords(
 }
 
 /** Columns LiveVox fills with numbers (counts, seconds, numeric ids). Everything else stays text. */
-export const NUMERIC_COLUMNS: ReadonlySet<string> = new Set([
+const NUMERIC_COLUMNS: ReadonlySet<string> = new Set([
 	'agentId',
 	'campaignId',
 	'clientId',
@@ -100,7 +100,7 @@ export const NUMERIC_COLUMNS: ReadonlySet<string> = new Set([
 ]);
 
 /** The zone-less "yyyyMMdd HH:mm:ss" times of the CSV. */
-export const TIME_COLUMNS = ['start', 'end'] as const;
+const TIME_COLUMNS = ['start', 'end'] as const;
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 const STAMP = /^\d{8} \d{2}:\d{2}:\d{2}$/;
@@ -167,7 +167,7 @@ export function zonedIsoFromStamp(zone: string): (stamp: string) => string | nul
 }
 
 /** The columns in the order LiveVox documents them, for which items are built fastest. */
-export const DOCUMENTED_COLUMNS = [
+const DOCUMENTED_COLUMNS = [
 	'account', 'agentId', 'agentLoginId', 'callerId', 'campaignId', 'clientId', 'duration', 'start', 'end',
 	'lvResult', 'operatorPhone', 'phoneDialed', 'roundedIvrDuration', 'serviceId', 'sessionId', 'transactionId',
 	'transferHoldDuration', 'zipCode', 'lvResultId', 'callCenterId', 'phonePosition', 'campaignType',
@@ -178,7 +178,7 @@ const numberOrText = (text: string | undefined) =>
 	text === undefined || text === '' ? null : NUMBER.test(text) ? Number(text) : text;
 const textOf = (text: string | undefined) => text ?? '';
 
-export type RecordBuilder = (row: readonly string[]) => IDataObject;
+type RecordBuilder = (row: readonly string[]) => IDataObject;
 
 /**
  * Builds items from rows of one header: the known numeric columns as numbers (empty: null),
@@ -212,10 +212,6 @@ export function recordBuilder(header: readonly string[], toIso: (stamp: string) 
 	};
 }
 
-/** One row as an item (see recordBuilder). */
-export function callDetailsRecord(header: readonly string[], row: readonly string[], toIso: (stamp: string) => string | null): IDataObject {
-	return recordBuilder(header, toIso)(row);
-}
 
 /** What identifies a call event: its session and transaction ids (the whole row when they are missing). */
 export function callEventKey(header: readonly string[]): (row: readonly string[]) => string {

@@ -1,12 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { LiveVoxClient } from '../../transport';
-import { sharedReportFields } from './reportFields';
-import type { ReportSpec } from './reportPlan';
-import { listUnder, runRowReport } from './rowReport';
-
-export const spec: ReportSpec = { path: '/reporting/standard/callRecording', maxDays: 31 };
+import { listedRows } from './reportRows';
+import type { ReportSpec } from './runReport';
+import { reportDescription, runReport } from './runReport';
 
 const sortByField: INodeProperties = {
 	displayName: 'Sort By',
@@ -21,29 +17,22 @@ const sortByField: INodeProperties = {
 	'How LiveVox sorts the recordings within each request. The documentation shows only AGENT; other values your tenant supports can be given with an expression.',
 };
 
-const properties: INodeProperties[] = [
-	...sharedReportFields({ maxDays: 31, afterFilters: [sortByField] }),
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['report'], operation: ['callRecording'] } },
-	properties,
-);
-
 /**
  * The Call Recording Report: one item per recording (the audio itself comes from the
  * Compliance API by session). De-duplicated by recordingId across windows and chunks.
  */
-export async function execute(
-	this: IExecuteFunctions,
-	client: LiveVoxClient,
-	itemIndex: number,
-): Promise<IDataObject[]> {
-	const sortBy = String(this.getNodeParameter('sortBy', itemIndex, '')).trim();
-	return await runRowReport(this, client, itemIndex, spec, {
-		body: sortBy === '' ? undefined : { sortBy },
-		rowsOf: listUnder('callRecording'),
-		keyOf: (row) => String(row.recordingId ?? JSON.stringify(row)),
-		timeFields: ['transferConnect', 'transferEnd'],
-	});
-}
+const spec: ReportSpec = {
+	operation: 'callRecording',
+	path: '/reporting/standard/callRecording',
+	maxDays: 31,
+	fields: { afterFilters: [sortByField] },
+	body: (context, itemIndex) => {
+		const sortBy = String(context.getNodeParameter('sortBy', itemIndex, '')).trim();
+		return sortBy === '' ? undefined : { sortBy };
+	},
+	simplify: listedRows('callRecording', ['transferConnect', 'transferEnd']),
+	dedupeKey: (row) => String(row.recordingId ?? JSON.stringify(row)),
+};
+
+export const description = reportDescription(spec);
+export const execute = runReport(spec);

@@ -1,5 +1,5 @@
-import type { CombineRules } from './combine';
-import { ratio } from './combine';
+import type { CombineRules } from '../../../shared/combineFigures';
+import { ratio } from '../../../shared/combineFigures';
 
 type Figures = Readonly<Record<string, unknown>>;
 const value = (figures: Figures, key: string) => (typeof figures[key] === 'number' ? (figures[key] as number) : null);
@@ -91,3 +91,9 @@ export const SERVICE_EFFICIENCY_RULES: CombineRules = {
 		[`${B}costPerRpc`]: (f) => ratio(value(f, `${B}totalCharges`), value(f, `${C}totalRpcs`)),
 	},
 };
+
+/** The note for figures left empty, or undefined when none was. */
+export function emptiedNote(emptied: readonly string[]): string | undefined {
+	if (emptied.length === 0) return undefined;
+	return `Left empty when combining requests: ${[...new Set(emptied)].join(', ')}. LiveVox documents no formula for these, so they cannot be computed from the parts (turn off combining to see them per request).`;
+}

@@ -1,34 +1,22 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { InvalidInput } from '../../../shared/input';
-import type { LiveVoxClient } from '../../transport';
-import { sharedReportFields } from './reportFields';
-import type { ReportSpec } from './reportPlan';
-import { listUnder, runRowReport, wholeRow } from './rowReport';
+import { listedRows, wholeRow } from './reportRows';
+import type { ReportSpec } from './runReport';
+import { reportDescription, runReport } from './runReport';
 
-export const spec: ReportSpec = { path: '/reporting/standard/phone/lookup', maxDays: 365 };
-
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Phone Numbers',
-		name: 'phoneNumbers',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 4155557121, 4155559723',
-		description: 'The phone numbers dialed, comma-separated or one per line, as LiveVox stores them (digits)',
-	},
-	...sharedReportFields({ maxDays: 365, maxDaysNote: ', a default your tenant may have configured otherwise' }),
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['report'], operation: ['phoneLookup'] } },
-	properties,
-);
+const phoneNumbersField: INodeProperties = {
+	displayName: 'Phone Numbers',
+	name: 'phoneNumbers',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 4155557121, 4155559723',
+	description: 'The phone numbers dialed, comma-separated or one per line, as LiveVox stores them (digits)',
+};
 
 /** The phone numbers of the field: an array from an expression, or a text split on commas and lines. */
-export function readPhoneNumbers(value: unknown): string[] {
+function readPhoneNumbers(value: unknown): string[] {
 	const parts = Array.isArray(value) ? value.map(String) : String(value ?? '').split(/[\s,;]+/);
 	const phones = [...new Set(parts.map((part) => part.trim()).filter((part) => part !== ''))];
 	if (phones.length === 0) {
@@ -38,16 +26,18 @@ export function readPhoneNumbers(value: unknown): string[] {
 }
 
 /** The Phone Lookup Report: one item per call to the numbers. */
-export async function execute(
-	this: IExecuteFunctions,
-	client: LiveVoxClient,
-	itemIndex: number,
-): Promise<IDataObject[]> {
-	const phones = readPhoneNumbers(this.getNodeParameter('phoneNumbers', itemIndex, ''));
-	return await runRowReport(this, client, itemIndex, spec, {
-		body: { phoneDialed: phones.map((phone) => ({ phone })) },
-		rowsOf: listUnder('results'),
-		keyOf: wholeRow,
-		timeFields: ['start', 'end'],
-	});
-}
+const spec: ReportSpec = {
+	operation: 'phoneLookup',
+	path: '/reporting/standard/phone/lookup',
+	maxDays: 365,
+	maxDaysNote: ', a default your tenant may have configured otherwise',
+	fields: { first: [phoneNumbersField] },
+	body: (context, itemIndex) => ({
+		phoneDialed: readPhoneNumbers(context.getNodeParameter('phoneNumbers', itemIndex, '')).map((phone) => ({ phone })),
+	}),
+	simplify: listedRows('results', ['start', 'end']),
+	dedupeKey: wholeRow,
+};
+
+export const description = reportDescription(spec);
+export const execute = runReport(spec);

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { groupInOrder } from './combine';
+import { groupInOrder } from '../../../shared/combineFigures';
 
 /**
  * The Real Time Report gives its figures as display text ("61", "77.2%", "49.9 Seconds",

@@ -1,23 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { LiveVoxClient } from '../../transport';
 import { combineRealTime, countOf, dollarsOf, secondsOf } from './realTimeFigures';
-import { combineWindowsOption, includeTotalsOption, sharedReportFields } from './reportFields';
-import type { ReportSpec } from './reportPlan';
+import { combineWindowsOption, includeTotalsOption } from './reportFields';
+import type { ReportSpec } from './runReport';
+import { reportDescription, runReport } from './runReport';
 import type { LabelledAnswer } from './windowedAggregate';
-import { runWindowedAggregate } from './windowedAggregate';
-
-export const spec: ReportSpec = { path: '/reporting/standard/realTimeReport', maxDays: 90 };
-
-const properties: INodeProperties[] = [
-	...sharedReportFields({ maxDays: 90, options: [combineWindowsOption, includeTotalsOption] }),
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['report'], operation: ['realTimeReport'] } },
-	properties,
-);
+import { windowedAggregate } from './windowedAggregate';
 
 const isRecord = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -61,7 +49,7 @@ function summaryRow(answer: IDataObject): IDataObject {
 }
 
 /** One item per term code with its outcome category; totals as marked items when asked. */
-export function realTimeRows({ answer }: LabelledAnswer, { includeTotals }: { includeTotals: boolean }): IDataObject[] {
+function realTimeRows({ answer }: LabelledAnswer, { includeTotals }: { includeTotals: boolean }): IDataObject[] {
 	const rows: IDataObject[] = [];
 	for (const outcome of Array.isArray(answer.outcomes) ? (answer.outcomes as IDataObject[]) : []) {
 		const category = outcome.name ?? null;
@@ -80,13 +68,13 @@ export function realTimeRows({ answer }: LabelledAnswer, { includeTotals }: { in
  * The Real Time Report (RTR) of past days: call counts, outcomes by term code and charges.
  * One answer per window of at most 90 days; windows combined on request.
  */
-export async function execute(
-	this: IExecuteFunctions,
-	client: LiveVoxClient,
-	itemIndex: number,
-): Promise<IDataObject[]> {
-	return await runWindowedAggregate(this, client, itemIndex, spec, {
-		combine: combineRealTime,
-		rows: realTimeRows,
-	});
-}
+const spec: ReportSpec = {
+	operation: 'realTimeReport',
+	path: '/reporting/standard/realTimeReport',
+	maxDays: 90,
+	fields: { options: [combineWindowsOption, includeTotalsOption] },
+	...windowedAggregate({ combine: combineRealTime, rows: realTimeRows }),
+};
+
+export const description = reportDescription(spec);
+export const execute = runReport(spec);

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { timeZoneOptions } from '../../../shared/timeZones';
+
 /** LiveVox refuses a report for more than this many services in one request. */
 export const MAX_SERVICES_PER_REQUEST = 150;
 export const DEFAULT_CONCURRENCY = 4;
@@ -42,7 +44,7 @@ export const periodFields: INodeProperties[] = [
 	},
 ];
 
-export const filtersField: INodeProperties = {
+const filtersField: INodeProperties = {
 	displayName: 'Filters',
 	name: 'filters',
 	type: 'collection',
@@ -81,7 +83,7 @@ export const filtersField: INodeProperties = {
 	],
 };
 
-export const simplifyField: INodeProperties = {
+const simplifyField: INodeProperties = {
 	displayName: 'Simplify',
 	name: 'simplify',
 	type: 'boolean',
@@ -90,17 +92,17 @@ export const simplifyField: INodeProperties = {
 		'Whether to return one item per natural row of the report instead of the raw response (one item per request)',
 };
 
-export const reportingTimezoneOption: INodeProperties = {
+const reportingTimezoneOption: INodeProperties = {
 	displayName: 'Reporting Timezone',
 	name: 'reportingTimezone',
-	type: 'string',
+	type: 'options',
+	options: timeZoneOptions([{ name: 'Workflow Timezone', value: '', description: "The workflow's timezone (its settings)" }]),
 	default: '',
-	placeholder: 'America/New_York',
 	description:
-		'The timezone the dates and days are read in, and zone-less times written in. Empty: the workflow timezone. LiveVox tenants often report in US Eastern (America/New_York).',
+		'The timezone the dates and days are read in, and zone-less times written in. LiveVox tenants often report in US Eastern (America/New_York). An expression may give any IANA name.',
 };
 
-export const concurrencyOption: INodeProperties = {
+const concurrencyOption: INodeProperties = {
 	displayName: 'Max Concurrent Requests',
 	name: 'maxConcurrentRequests',
 	type: 'number',
@@ -109,7 +111,7 @@ export const concurrencyOption: INodeProperties = {
 	description: 'How many requests (date windows, service chunks) run at the same time',
 };
 
-export const splitServicesOption: INodeProperties = {
+const splitServicesOption: INodeProperties = {
 	displayName: 'Split Service Lists',
 	name: 'splitServiceLists',
 	type: 'boolean',
@@ -135,7 +137,7 @@ export const combineWindowsOption: INodeProperties = {
 };
 
 /** The advanced option holding a report's longest range per request, with its documented default. */
-export function maxDaysOption(documentedDays: number, note = ''): INodeProperties {
+function maxDaysOption(documentedDays: number, note = ''): INodeProperties {
 	return {
 		displayName: 'Max Days per Request',
 		name: 'maxDaysPerRequest',
@@ -147,7 +149,7 @@ export function maxDaysOption(documentedDays: number, note = ''): INodePropertie
 }
 
 /** The Options collection of a report, its entries sorted by name as n8n shows them. */
-export function optionsField(options: INodeProperties[]): INodeProperties {
+function optionsField(options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
@@ -158,24 +160,32 @@ export function optionsField(options: INodeProperties[]): INodeProperties {
 	};
 }
 
-/**
- * What every report has after its own fields: the period, the filters, Simplify and the
- * options — reporting time zone, concurrency, the per-request maximum where the report has
- * one, service chunking, then the report's own options.
- */
-export function sharedReportFields(report: {
-	maxDays?: number;
-	maxDaysNote?: string;
-	options?: INodeProperties[];
+/** Where a report's own fields go among the shared ones. */
+export interface ReportFieldSlots {
+	/** Fields before the period (what the report looks up). */
+	first?: INodeProperties[];
 	/** Fields that come between the filters and Simplify. */
 	afterFilters?: INodeProperties[];
-}): INodeProperties[] {
-	const maxDays = report.maxDays === undefined ? [] : [maxDaysOption(report.maxDays, report.maxDaysNote)];
+	/** Fields after Simplify (what it shapes). */
+	afterSimplify?: INodeProperties[];
+	/** Entries of the Options collection. */
+	options?: INodeProperties[];
+}
+
+/**
+ * A report's fields: its own first fields, the period, the filters, its own fields, Simplify
+ * and the options — reporting time zone, concurrency, the per-request maximum where the
+ * report has one, service chunking, then the report's own options.
+ */
+export function sharedReportFields(slots: ReportFieldSlots, maxDays?: number, maxDaysNote?: string): INodeProperties[] {
+	const maxDaysField = maxDays === undefined ? [] : [maxDaysOption(maxDays, maxDaysNote)];
 	return [
+		...(slots.first ?? []),
 		...periodFields,
 		filtersField,
-		...(report.afterFilters ?? []),
+		...(slots.afterFilters ?? []),
 		simplifyField,
-		optionsField([reportingTimezoneOption, concurrencyOption, ...maxDays, splitServicesOption, ...(report.options ?? [])]),
+		...(slots.afterSimplify ?? []),
+		optionsField([reportingTimezoneOption, concurrencyOption, ...maxDaysField, splitServicesOption, ...(slots.options ?? [])]),
 	];
 }

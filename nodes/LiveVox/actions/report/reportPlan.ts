@@ -9,14 +9,6 @@ import type { ReportPeriod } from './dateRange';
 import { customRange, presetRange, reachesToday, readZone, REPORT_PERIODS } from './dateRange';
 import { DEFAULT_CONCURRENCY, MAX_SERVICES_PER_REQUEST } from './reportFields';
 
-/** What the router needs to know about a report to plan its requests. */
-export interface ReportSpec {
-	/** The path after the host, e.g. /reporting/standard/callRecording. */
-	path: string;
-	/** The documented longest range per request, in days; undefined: never split by date. */
-	maxDays?: number;
-}
-
 /** The requests a report needs: date windows × service chunks, and how many run at once. */
 export interface ReportPlan {
 	zone: string;
@@ -64,7 +56,7 @@ function readServiceIds(filters: IDataObject): number[] {
  * Reads the period, filters and options every report shares, checks them before any
  * request, and plans the requests.
  */
-export function readReportPlan(context: IExecuteFunctions, itemIndex: number, spec: ReportSpec): ReportPlan {
+export function readReportPlan(context: IExecuteFunctions, itemIndex: number, spec: { maxDays?: number }): ReportPlan {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const zone = readZone(options.reportingTimezone, context.getTimezone());
 	const now = DateTime.now().setZone(zone);

@@ -1,17 +1,14 @@
 import { DateTime } from 'luxon';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInput } from '../../../shared/input';
-import type { LiveVoxClient } from '../../transport';
-import { combineNested, emptiedNote, flatten, groupInOrder } from './combine';
-import { SERVICE_EFFICIENCY_RULES } from './figureRules';
-import { combineWindowsOption, includeTotalsOption, sharedReportFields } from './reportFields';
-import type { ReportSpec } from './reportPlan';
+import { combineNested, flatten, groupInOrder } from '../../../shared/combineFigures';
+import { emptiedNote, SERVICE_EFFICIENCY_RULES } from './figureRules';
+import { combineWindowsOption, includeTotalsOption } from './reportFields';
+import type { ReportSpec } from './runReport';
+import { reportDescription, runReport } from './runReport';
 import type { LabelledAnswer } from './windowedAggregate';
-import { runWindowedAggregate } from './windowedAggregate';
-
-export const spec: ReportSpec = { path: '/reporting/standard/service/efficiency', maxDays: 31 };
+import { windowedAggregate } from './windowedAggregate';
 
 const chartField: INodeProperties = {
 	displayName: 'Chart',
@@ -30,15 +27,6 @@ const groupByField: INodeProperties = {
 	description:
 	'How LiveVox separates the results. The public documentation does not list the criteria: enter the object your tenant\'s Swagger shows. A key naming the date or day keeps results of different days apart when windows are combined.',
 };
-
-const properties: INodeProperties[] = [
-	...sharedReportFields({ maxDays: 31, options: [combineWindowsOption, includeTotalsOption], afterFilters: [chartField, groupByField] }),
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['report'], operation: ['serviceEfficiency'] } },
-	properties,
-);
 
 function readGroupBy(value: unknown): IDataObject | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
@@ -68,7 +56,7 @@ function combineEntries(entries: IDataObject[], keyOf: (entry: IDataObject) => s
 	});
 }
 
-export function combineEfficiency(parts: IDataObject[], byDate: boolean): IDataObject {
+function combineEfficiency(parts: IDataObject[], byDate: boolean): IDataObject {
 	if (parts.length === 1) return parts[0];
 	const resultKey = (entry: IDataObject) =>
 		JSON.stringify([entry.callCenterId, entry.serviceId, entry.callCenter, entry.service, byDate ? entry.date : null]);
@@ -99,7 +87,7 @@ const RENAMED: Record<string, string> = {
 	'billing.operatorTransfer': 'operatorTransferMinutes',
 };
 
-export function metricColumns(details: unknown): IDataObject {
+function metricColumns(details: unknown): IDataObject {
 	const flat = flatten((details ?? {}) as IDataObject);
 	const leaves = Object.keys(flat).map((path) => path.split('.').pop() as string);
 	const columns: IDataObject = {};
@@ -132,24 +120,30 @@ function efficiencyRows({ answer }: LabelledAnswer, { zone, includeTotals }: { z
 	return rows;
 }
 
+function efficiencyBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const groupBy = readGroupBy(context.getNodeParameter('groupBy', itemIndex, ''));
+	const body: IDataObject = {};
+	if (context.getNodeParameter('chart', itemIndex, false) === true) body.chart = true;
+	if (groupBy) body.groupBy = groupBy;
+	return body;
+}
+
+/** Whether results are grouped by day: then results of different days stay apart when windows are combined. */
+const groupedByDate = (body: IDataObject | undefined) =>
+	Object.entries((body?.groupBy ?? {}) as IDataObject).some(([key, value]) => /date|day/i.test(key) && value !== false);
+
 /**
  * The Service Efficiency Report: one item per result with flattened metric names, one
  * answer per window of at most 31 days; windows combined on request.
  */
-export async function execute(
-	this: IExecuteFunctions,
-	client: LiveVoxClient,
-	itemIndex: number,
-): Promise<IDataObject[]> {
-	const groupBy = readGroupBy(this.getNodeParameter('groupBy', itemIndex, ''));
-	const chart = this.getNodeParameter('chart', itemIndex, false) as boolean;
-	const byDate = Object.entries(groupBy ?? {}).some(([key, value]) => /date|day/i.test(key) && value !== false);
-	const body: IDataObject = {};
-	if (chart) body.chart = true;
-	if (groupBy) body.groupBy = groupBy;
-	return await runWindowedAggregate(this, client, itemIndex, spec, {
-		body,
-		combine: (parts) => combineEfficiency(parts, byDate),
-		rows: efficiencyRows,
-	});
-}
+const spec: ReportSpec = {
+	operation: 'serviceEfficiency',
+	path: '/reporting/standard/service/efficiency',
+	maxDays: 31,
+	fields: { afterFilters: [chartField, groupByField], options: [combineWindowsOption, includeTotalsOption] },
+	body: efficiencyBody,
+	...windowedAggregate({ combine: (parts, _across, run) => combineEfficiency(parts, groupedByDate(run.body)), rows: efficiencyRows }),
+};
+
+export const description = reportDescription(spec);
+export const execute = runReport(spec);

@@ -6,7 +6,7 @@ import { InvalidInput } from '../../../shared/input';
 /** As in APIO's example: 2021-01-01T00:00:00+01:00 (seconds, numeric offset, also for UTC). */
 const APIO_DATE_TIME = "yyyy-MM-dd'T'HH:mm:ssZZ";
 
-export interface StatisticsRange {
+interface StatisticsRange {
 	start: string;
 	end: string;
 	/** Whether the End picked was in the future and was replaced by the current time. */

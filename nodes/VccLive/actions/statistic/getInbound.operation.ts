@@ -1,12 +1,13 @@
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { monthWindows } from '../../../shared/monthWindows';
 import type { DayWindow } from '../../../shared/monthWindows';
 import { runPool } from '../../../shared/pool';
+import type { OutputRow } from '../../../shared/runPerItem';
+import { FileRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
 import { DOCUMENTED_ERRORS } from '../../vccLiveErrors';
-import type { VccLiveResult } from '../types';
 import { combineWindowRows } from './combineRows';
 import type { InboundTable } from './inboundAnswer';
 import { inboundFileText, readInboundAnswer } from './inboundAnswer';
@@ -159,7 +160,7 @@ function shapeRows(parameters: InboundParameters, windows: DayWindow[], tables: 
  * Inbound statistics for any period: one request per calendar month (VCC Live's longest
  * period), sent a few at a time, read into one item per row whatever the format.
  */
-export async function execute(this: IExecuteFunctions, client: VccLiveClient, itemIndex: number): Promise<VccLiveResult> {
+export async function execute(this: IExecuteFunctions, client: VccLiveClient, itemIndex: number): Promise<OutputRow[]> {
 	const parameters = readInboundParameters(this, itemIndex);
 	const windows = [...monthWindows(parameters.period.first, parameters.period.last)];
 	const hints = codeHints(parameters);
@@ -186,7 +187,7 @@ export async function execute(this: IExecuteFunctions, client: VccLiveClient, it
 	});
 
 	const rows = shapeRows(parameters, windows, tables);
-	if (parameters.fileProperty === undefined) return { rows };
+	if (parameters.fileProperty === undefined || rows.length === 0) return rows;
 	const extension = parameters.format === 'tab' ? 'tsv' : 'csv';
 	const fileName = `vcclive-inbound-${daysLabel(parameters.period)}.${extension}`;
 	const text = inboundFileText(tables, parameters.format === 'tab' ? '\t' : ',');
@@ -195,6 +196,6 @@ export async function execute(this: IExecuteFunctions, client: VccLiveClient, it
 		fileName,
 		parameters.format === 'tab' ? 'text/tab-separated-values' : 'text/csv',
 	);
-	const binary: IBinaryKeyData = { [parameters.fileProperty]: file };
-	return { rows, binary };
+	// The file goes on the first row of the item.
+	return [new FileRow(rows[0], { [parameters.fileProperty]: file }), ...rows.slice(1)];
 }

@@ -1,5 +1,4 @@
-import { combineWindowRows } from '../../nodes/VccLive/actions/statistic/combineRows';
-import { withReadableNames } from '../../nodes/VccLive/actions/statistic/inboundFields';
+import { combineWindowRows } from './combineRows';
 
 describe('combineWindowRows', () => {
 	it('sums counts per project and queue, treating a count missing in a month as none', () => {
@@ -52,19 +51,6 @@ describe('combineWindowRows', () => {
 			row: { projectid: 1, queueid: -1, lab: 3 },
 			windows: 2,
 			note: 'Combined from 2 monthly requests: counts and times are sums over the period.',
-		});
-	});
-});
-
-describe('withReadableNames', () => {
-	it('adds the documented names beside the short keys and never overwrites a documented field', () => {
-		expect(withReadableNames({ lab: 1, lqt: 5, last_answered_after: 7, laa: 9 })).toEqual({
-			lab: 1,
-			lqt: 5,
-			laa: 9,
-			last_answered_before: 1,
-			last_queue_time: 5,
-			last_answered_after: 7,
 		});
 	});
 });
