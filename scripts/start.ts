@@ -12,9 +12,11 @@ import { ensureN8nInstalled } from './realN8n/installN8n';
 import { installPackage, packPackage } from './realN8n/installPackage';
 import { N8nCli, n8nEnv } from './realN8n/n8nCli';
 import { DEMO_OWNER, setUpOwner, startN8nServer, waitForN8n } from './realN8n/n8nServer';
-import { cacheRoot, onNode24Route, REPO_ROOT } from './realN8n/paths';
+import { cacheRoot, CURRENT_N8N_VERSION, n8nInstallDir, REPO_ROOT } from './realN8n/paths';
 import { sandboxCredentials } from './realN8n/sandboxCredentials';
 
+// The current n8n unless N8N_VERSION names another (2.8.4: the floor, on this machine's Node).
+process.env.N8N_VERSION = process.env.N8N_VERSION?.trim() || CURRENT_N8N_VERSION;
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 4010);
 const log = (line: string) => console.log(line);
@@ -31,8 +33,8 @@ function exampleWorkflows(): object[] {
 async function main(): Promise<void> {
 	await ensureN8nInstalled(log);
 	const tarball = await packPackage(log);
-	// n8n migrates its database forward: the Node 24 route (a newer n8n) keeps a folder of its own.
-	const userFolder = path.join(cacheRoot(), onNode24Route() ? 'start-user-node24' : 'start-user');
+	// n8n migrates its database forward: each n8n install keeps a user folder of its own.
+	const userFolder = path.join(cacheRoot(), `start-user-${path.basename(n8nInstallDir())}`);
 	log(`Installing the package into ${userFolder} the way n8n installs community packages...`);
 	await installPackage(tarball, userFolder);
 

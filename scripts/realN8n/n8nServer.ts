@@ -79,21 +79,26 @@ export async function waitForN8n(server: N8nServer): Promise<void> {
 }
 
 /**
- * Creates the owner account the first time; later runs find it there (n8n answers 400).
- * /healthz answers before the REST routes are registered, so a 404 means "not yet".
+ * Creates the owner account the first time; later runs find it there (n8n answers 400
+ * "Instance owner already setup"). /healthz answers before the REST routes are registered, so
+ * a 404 means "not yet"; so do another 400 and a 503 "Database is not ready!" (n8n 2.41
+ * answers them while it is still starting).
  */
 export async function setUpOwner(url: string, owner: Owner = DEMO_OWNER): Promise<void> {
+	let last = '';
 	for (let attempt = 0; attempt < 120; attempt++) {
 		const answer = await fetch(`${url}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify(owner),
 		});
-		if (answer.ok || answer.status === 400) return;
-		if (answer.status !== 404) throw new Error(`Owner setup answered ${answer.status}`);
+		if (answer.ok) return;
+		last = `${answer.status} ${(await answer.text()).slice(0, 300)}`;
+		if (answer.status === 400 && /already set ?up/i.test(last)) return;
+		if (![400, 404, 503].includes(answer.status)) throw new Error(`Owner setup answered ${last}`);
 		await pause(500);
 	}
-	throw new Error('n8n did not offer the owner setup within a minute');
+	throw new Error(`n8n did not set up the owner within a minute; its last answer: ${last}`);
 }
 
 /** The owner's session with n8n's REST API (the endpoints the editor uses). */

@@ -1,38 +1,73 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
 
-/** The n8n the real-n8n runs use by default: the newest whose engines allow Node 20. */
-export const N8N_VERSION = '2.8.4';
+import versions from '../../e2e/n8n-versions.json';
 
-/**
- * The n8n asked for with the N8N_VERSION environment variable: unset (or 2.8.4) is the pinned
- * n8n on the Node that runs us; `latest` or another version is installed from the registry and
- * runs on Node 24 (the registry's `node@24` package), as recent n8n versions need.
- */
-export function requestedN8nVersion(): string {
-	const asked = process.env.N8N_VERSION?.trim();
-	return asked ? asked : N8N_VERSION;
+/** An n8n version pinned in e2e/n8n-versions.json, with the Node it runs on. */
+export interface PinnedN8n {
+	n8n: string;
+	/** `machine`: the Node that runs us; otherwise a release of the registry's `node` package. */
+	node: string;
 }
 
-/** Whether the runs use another n8n than the pinned one, on Node 24. */
-export const onNode24Route = (): boolean => requestedN8nVersion() !== N8N_VERSION;
+export const PINNED_N8N: readonly PinnedN8n[] = versions.pinned;
+
+/** The oldest n8n the package is proven on: the newest whose engines allow Node 20. */
+export const FLOOR_N8N_VERSION = versions.floor;
+
+/** The current n8n release, pinned: what `npm start` opens. */
+export const CURRENT_N8N_VERSION = versions.current;
+
+/** The n8n the scripts use when N8N_VERSION is unset (the benchmark's, the floor). */
+export const N8N_VERSION = FLOOR_N8N_VERSION;
+
+/** The Node release (registry `node` package) that n8n versions newer than the floor run on. */
+export const NODE24_VERSION = (PINNED_N8N.find((pinned) => pinned.n8n === CURRENT_N8N_VERSION) as PinnedN8n).node;
+
+/**
+ * The n8n asked for with the N8N_VERSION environment variable, or the given default: a pinned
+ * version (e2e/n8n-versions.json), `latest`, or another released version.
+ */
+export function requestedN8nVersion(fallback: string = N8N_VERSION): string {
+	const asked = process.env.N8N_VERSION?.trim();
+	return asked ? asked : fallback;
+}
+
+/** The pinned entry of the requested version, or undefined for `latest` and other versions. */
+export const pinnedN8n = (): PinnedN8n | undefined => PINNED_N8N.find((pinned) => pinned.n8n === requestedN8nVersion());
+
+/** The major version of the Node that runs us. */
+const MACHINE_NODE_MAJOR = Number(process.versions.node.split('.')[0]);
+
+/** Whether the requested n8n needs Node 24 (every version but the floor). */
+export const needsNode24 = (): boolean => pinnedN8n()?.node !== 'machine';
+
+/** Whether it runs on the registry's Node 24: it needs Node 24 and the Node that runs us is older. */
+export const onNode24Route = (): boolean => needsNode24() && MACHINE_NODE_MAJOR < 24;
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
-/** Where the pinned package.json and lockfile of that n8n live in the repository. */
-export const N8N_MANIFEST_DIR = path.join(REPO_ROOT, 'e2e', 'n8n');
+/** Where the package.json and lockfile of a pinned n8n live in the repository. */
+export const manifestDir = (version: string): string => path.join(REPO_ROOT, 'e2e', `n8n-${version}`);
 
-/** Outside the repository, so that every clone and run reuses one install (about 2.3 GB). */
+/** Outside the repository, so that every clone and run reuses one install per version (2–3 GB each). */
 export function cacheRoot(): string {
 	return process.env.CALLCENTER_N8N_CACHE ?? path.join(homedir(), '.cache', 'n8n-nodes-callcenter');
 }
 
-/** One folder for the Node 24 route, whichever version it holds (its marker file says which). */
-export const n8nInstallDir = (): string =>
-	onNode24Route() ? path.join(cacheRoot(), 'n8n-node24') : path.join(cacheRoot(), `n8n-${N8N_VERSION}`);
+/**
+ * A folder per pinned version; one for `latest` and other versions, whichever it holds (its
+ * marker file says which). An n8n that needs Node 24, run on this machine's Node 24 or newer
+ * rather than the registry's, has native modules built for that Node: a folder of its own.
+ */
+export const n8nInstallDir = (): string => {
+	const pinned = pinnedN8n();
+	const runtime = needsNode24() && !onNode24Route() ? `-node${MACHINE_NODE_MAJOR}` : '';
+	return path.join(cacheRoot(), `${pinned ? `n8n-${pinned.n8n}` : 'n8n-unpinned'}${runtime}`);
+};
 
-/** Where the registry's node@24 package is installed for the Node 24 route. */
-export const node24Dir = (): string => path.join(cacheRoot(), 'node24');
+/** Where the registry's node package is installed. */
+export const node24Dir = (): string => path.join(cacheRoot(), `node-${NODE24_VERSION}`);
 
 /** The folder holding Node 24's `node` binary. */
 export const node24BinDir = (): string => path.join(node24Dir(), 'node_modules', 'node', 'bin');
