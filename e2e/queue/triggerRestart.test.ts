@@ -7,8 +7,10 @@
  * What n8n 2.8.4 keeps of the trigger's memory (the workflow's static data) is what it saved
  * when a poll emitted (dist/active-workflow-manager.js:220, before the execution starts); a
  * poll that emits nothing is not saved, nor is anything at shutdown. Durable poll cursors
- * (N8N_POLLER_DURABLE_CURSORS_ENABLED) only exist from 2.36. README "Queue mode" says what
- * follows for the first poll after a restart.
+ * (N8N_POLLER_DURABLE_CURSORS_ENABLED) only exist from 2.36, and there act only with n8n's
+ * scheduler on (N8N_SCHEDULER_ENABLED, N8N_SCHEDULER_POLL_TRIGGERS_ENABLED, both off by
+ * default), so 2.41.1 polls here as 2.8.4 does. README "Queue mode" says what follows for the
+ * first poll after a restart.
  */
 import type { RecordedRequest } from '../../test/sandbox/server';
 import type { QueueN8n } from './queueSetup';
@@ -26,7 +28,10 @@ function triggerWorkflow(id: string, parameters: Record<string, unknown>) {
 		name: `Queue trigger ${id}`,
 		active: false,
 		nodes: [
-			{ id: `${id}-t`, name: 'Trigger', type: 'n8n-nodes-callcenter.liveVoxTrigger', typeVersion: 1, position: [0, 0], parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, serviceIds: String(SERVICE_ID), ...parameters }, credentials: LIVEVOX },
+			// Both workflows poll at second 0 of each minute: 'everyMinute' gives each workflow a random
+			// second (n8n-workflow's toCronExpression), so the two one-shot 30 s delays below would
+			// hold both polls at once only when those seconds fell less than 30 s apart.
+			{ id: `${id}-t`, name: 'Trigger', type: 'n8n-nodes-callcenter.liveVoxTrigger', typeVersion: 1, position: [0, 0], parameters: { pollTimes: { item: [{ mode: 'custom', cronExpression: '0 * * * * *' }] }, serviceIds: String(SERVICE_ID), ...parameters }, credentials: LIVEVOX },
 			{ id: `${id}-n`, name: 'Announced', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
 		],
 		connections: { Trigger: { main: [[{ node: 'Announced', type: 'main', index: 0 }]] } },
@@ -48,7 +53,7 @@ beforeAll(async () => {
 	n8n = await startQueueN8n({
 		workflows: [THRESHOLD, NOT_DIALED],
 		publish: [THRESHOLD.id, NOT_DIALED.id],
-		// Durable poll cursors where the n8n has them (from 2.36); 2.8.4 does not know the variable.
+		// Durable poll cursors where the n8n has them (from 2.36, with its scheduler on); 2.8.4 does not know the variable.
 		env: { N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true' },
 	});
 });
