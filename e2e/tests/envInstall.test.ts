@@ -62,17 +62,6 @@ async function waitForReadiness(started: N8nServer): Promise<void> {
 	throw new Error('n8n was not ready within three minutes');
 }
 
-/** n8n registers its REST routes after /healthz and the owner setup answer: a 404 login means "not yet". */
-async function logIn(url: string): Promise<RestSession> {
-	for (let attempt = 0; ; attempt++) {
-		try {
-			return await RestSession.logIn(url);
-		} catch (error) {
-			if (attempt >= 60 || !/answered 404/.test((error as Error).message)) throw error;
-			await new Promise((resolve) => setTimeout(resolve, 1000));
-		}
-	}
-}
 
 interface InstalledPackage {
 	packageName: string;
@@ -102,7 +91,7 @@ envRouteTest(`N8N_COMMUNITY_PACKAGES: n8n installs the package from the registry
 	await waitForN8n(server);
 	await waitForReadiness(server);
 	await setUpOwner(server.url);
-	const session = await logIn(server.url);
+	const session = await RestSession.logIn(server.url);
 
 	// What the editor's Community Nodes page lists: the package, its version, its four nodes.
 	const installed = await session.get<InstalledPackage[]>('community-packages');

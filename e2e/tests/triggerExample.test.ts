@@ -61,17 +61,6 @@ async function waitForExecutions(session: RestSession, workflowId: string, count
 	return await executionsOf(session, workflowId);
 }
 
-/** n8n registers its REST routes after /healthz and the owner setup answer: a 404 login means "not yet". */
-async function logIn(url: string): Promise<RestSession> {
-	for (let attempt = 0; ; attempt++) {
-		try {
-			return await RestSession.logIn(url);
-		} catch (error) {
-			if (attempt >= 60 || !/answered 404/.test((error as Error).message)) throw error;
-			await new Promise((resolve) => setTimeout(resolve, 1000));
-		}
-	}
-}
 
 test('queue alert: published in a running n8n, the sandbox crosses the threshold and comes back, and one execution for each appears', async () => {
 	n8n = await startRealN8n();
@@ -85,7 +74,7 @@ test('queue alert: published in a running n8n, the sandbox crosses the threshold
 	server = await startN8nServer(env, 'ignore');
 	await waitForN8n(server);
 	await setUpOwner(server.url);
-	const session = await logIn(server.url);
+	const session = await RestSession.logIn(server.url);
 	const active = await session.get<{ active: boolean; activeVersionId?: string | null }>(`workflows/${WORKFLOW_ID}`);
 	expect(active.active).toBe(true);
 
@@ -124,7 +113,7 @@ test('queue alert: published in a running n8n, the sandbox crosses the threshold
 
 test('Execute workflow in the editor (a manual run from the trigger): the queue as it stands, written as a test, not an alert or a recovery', async () => {
 	if (!server) throw new Error('the n8n of the test above did not start');
-	const session = await logIn(server.url);
+	const session = await RestSession.logIn(server.url);
 	const workflow = await session.get<Record<string, unknown>>(`workflows/${WORKFLOW_ID}`);
 	// What the editor's button sends: the workflow, started from its trigger.
 	const { executionId } = await session.post<{ executionId: string }>(`workflows/${WORKFLOW_ID}/run`, {

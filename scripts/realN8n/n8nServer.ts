@@ -108,12 +108,19 @@ export class RestSession {
 		private readonly cookie: string,
 	) {}
 
+	/** n8n registers its REST routes after /healthz and the owner setup answer: a 404 means "not yet", asked again for a minute. */
 	static async logIn(url: string, owner: Owner = DEMO_OWNER): Promise<RestSession> {
-		const answer = await fetch(`${url}/rest/login`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
-		});
+		const send = async () =>
+			await fetch(`${url}/rest/login`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
+			});
+		let answer = await send();
+		for (let attempt = 0; answer.status === 404 && attempt < 60; attempt++) {
+			await pause(1000);
+			answer = await send();
+		}
 		if (!answer.ok) throw new Error(`n8n login answered ${answer.status}: ${await answer.text()}`);
 		const cookie = answer.headers
 			.getSetCookie()
