@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { timeoutOption } from '../shared/operations';
+import { requestOptionsField } from '../shared/operations';
 import { operationSubtitle } from '../shared/subtitle';
 import { reportDescription } from './actions/report';
 import { router } from './actions/router';
@@ -27,16 +27,7 @@ const properties: INodeProperties[] = [
 	...reportDescription,
 	...serviceDescription,
 	...supervisorCallDescription,
-	{
-		displayName: 'Request Options',
-		name: 'requestOptions',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			timeoutOption('LiveVox', DEFAULT_TIMEOUT_SECONDS),
-		],
-	},
+	requestOptionsField('LiveVox', DEFAULT_TIMEOUT_SECONDS),
 ];
 
 export class LiveVox implements INodeType {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { timeoutOption } from '../shared/operations';
+import { requestOptionsField } from '../shared/operations';
 import { operationSubtitle } from '../shared/subtitle';
 import { callCenterDescription } from './actions/callCenter';
 import { router } from './actions/router';
@@ -17,16 +17,7 @@ const properties: INodeProperties[] = [
 		default: 'callCenter',
 	},
 	...callCenterDescription,
-	{
-		displayName: 'Request Options',
-		name: 'requestOptions',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			timeoutOption('APIO', DEFAULT_TIMEOUT_SECONDS),
-		],
-	},
+	requestOptionsField('APIO', DEFAULT_TIMEOUT_SECONDS),
 ];
 
 export class NetaxisApio implements INodeType {

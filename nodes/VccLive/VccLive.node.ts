@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { timeoutOption } from '../shared/operations';
+import { requestOptionsField } from '../shared/operations';
 import { operationSubtitle } from '../shared/subtitle';
 import { router } from './actions/router';
 import { statisticDescription } from './actions/statistic';
@@ -18,24 +18,16 @@ const properties: INodeProperties[] = [
 		default: 'statistic',
 	},
 	...statisticDescription,
-	{
-		displayName: 'Request Options',
-		name: 'requestOptions',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Concurrent Requests',
-				name: 'concurrency',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: DEFAULT_CONCURRENCY,
-				description: 'How many months of a long period to ask VCC Live for at the same time',
-			},
-			timeoutOption('VCC Live', DEFAULT_TIMEOUT_SECONDS),
-		],
-	},
+	requestOptionsField('VCC Live', DEFAULT_TIMEOUT_SECONDS, [
+		{
+			displayName: 'Concurrent Requests',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_CONCURRENCY,
+			description: 'How many months of a long period to ask VCC Live for at the same time',
+		},
+	]),
 ];
 
 export class VccLive implements INodeType {

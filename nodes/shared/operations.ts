@@ -13,7 +13,7 @@ export function chosenOperation<T>(context: IExecuteFunctions, operationsByResou
 }
 
 /** The request timeout, as each node offers it under Request Options. */
-export function timeoutOption(vendor: string, defaultSeconds: number): INodeProperties {
+function timeoutOption(vendor: string, defaultSeconds: number): INodeProperties {
 	return {
 		displayName: 'Timeout (Seconds)',
 		name: 'timeout',
@@ -21,5 +21,17 @@ export function timeoutOption(vendor: string, defaultSeconds: number): INodeProp
 		typeOptions: { minValue: 1 },
 		default: defaultSeconds,
 		description: `How long to wait for ${vendor} to answer one request`,
+	};
+}
+
+/** A node's Request Options collection: the vendor's own options (if any), then the timeout. */
+export function requestOptionsField(vendor: string, defaultTimeoutSeconds: number, ownOptions: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Request Options',
+		name: 'requestOptions',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [...ownOptions, timeoutOption(vendor, defaultTimeoutSeconds)],
 	};
 }
