@@ -5,13 +5,11 @@
  * seen to appear with the alert in it; then the editor's Execute workflow on it, which gives a
  * test item. n8n polls at most once a minute: this takes minutes.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
-
+import type { ExecutionSummary } from '../../scripts/realN8n/executions';
+import { executionsOf, runDataOf, waitForExecutions } from '../../scripts/realN8n/executions';
 import { n8nEnv } from '../../scripts/realN8n/n8nCli';
 import type { N8nServer } from '../../scripts/realN8n/n8nServer';
 import { freePort, RestSession, setUpOwner, startN8nServer, waitForN8n } from '../../scripts/realN8n/n8nServer';
-import { n8nInstallDir } from '../../scripts/realN8n/paths';
 import { sandboxCredentials } from '../../scripts/realN8n/sandboxCredentials';
 import { loadExample, testCopy } from './exampleWorkflows';
 import type { RealN8n } from './realN8nSetup';
@@ -27,40 +25,6 @@ afterAll(async () => {
 	await server?.stop();
 	await n8n?.close();
 });
-
-interface ExecutionSummary {
-	id: string;
-	workflowId: string;
-	mode: string;
-	status: string;
-}
-
-interface TaskData {
-	data?: { main: Array<Array<{ json: Record<string, unknown> }>> };
-}
-
-/** n8n stores run data with `flatted`; the REST API returns it as such. Read with n8n's own copy. */
-function parseRunData(serialized: string): { resultData: { runData: Record<string, TaskData[]> } } {
-	const fromN8n = createRequire(path.join(n8nInstallDir(), 'node_modules', 'n8n', 'package.json'));
-	const flatted = fromN8n('flatted') as { parse(text: string): unknown };
-	return flatted.parse(serialized) as { resultData: { runData: Record<string, TaskData[]> } };
-}
-
-async function executionsOf(session: RestSession, workflowId: string): Promise<ExecutionSummary[]> {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	return (await session.get<{ results: ExecutionSummary[] }>(`executions?filter=${filter}`)).results;
-}
-
-/** Polls n8n's execution list (bounded: n8n polls the trigger at most once a minute). */
-async function waitForExecutions(session: RestSession, workflowId: string, count: number): Promise<ExecutionSummary[]> {
-	for (let attempt = 0; attempt < 80; attempt++) {
-		const executions = (await executionsOf(session, workflowId)).filter((execution) => execution.status !== 'running' && execution.status !== 'new');
-		if (executions.length >= count) return executions;
-		await new Promise((resolve) => setTimeout(resolve, 3000));
-	}
-	return await executionsOf(session, workflowId);
-}
-
 
 test('queue alert: published in a running n8n, the sandbox crosses the threshold and comes back, and one execution for each appears', async () => {
 	n8n = await startRealN8n();
@@ -88,8 +52,7 @@ test('queue alert: published in a running n8n, the sandbox crosses the threshold
 	const polls = n8n.sandbox.requests.filter((request) => request.path === `/callControl/supervisor/calls/queue/${SERVICE_ID}`);
 	expect(polls.length).toBeGreaterThan(0);
 
-	const detail = await session.get<{ data: string }>(`executions/${execution.id}`);
-	const runData = parseRunData(detail.data).resultData.runData;
+	const runData = (await runDataOf(session, execution.id)).resultData.runData;
 	const [crossing] = runData['Calls on Hold ≥ 5'][0].data?.main[0] ?? [];
 	expect(crossing.json).toMatchObject({ event: 'thresholdCrossed', beyondThreshold: true, serviceId: SERVICE_ID, metric: 'callsOnHold', threshold: 5, value: 7 });
 	expect(crossing.json.testEvent).toBeUndefined();
@@ -105,7 +68,7 @@ test('queue alert: published in a running n8n, the sandbox crosses the threshold
 	expect(afterRecovery).toHaveLength(2);
 	const recovery = afterRecovery.find((candidate) => candidate.id !== execution.id) as ExecutionSummary;
 	expect(recovery).toMatchObject({ mode: 'trigger', status: 'success' });
-	const recoveryRun = parseRunData((await session.get<{ data: string }>(`executions/${recovery.id}`)).data).resultData.runData;
+	const recoveryRun = (await runDataOf(session, recovery.id)).resultData.runData;
 	const [recovered] = recoveryRun['Alert Text'][0].data?.main[0] ?? [];
 	expect(recovered.json.event).toBe('thresholdRecovered');
 	expect(recovered.json.text).toMatch(/^:white_check_mark: Queue back to normal: service 21429 has 1 calls on hold \(threshold 5\)/);
@@ -128,7 +91,7 @@ test('Execute workflow in the editor (a manual run from the trigger): the queue 
 		if (!manual) await new Promise((resolve) => setTimeout(resolve, 1000));
 	}
 	expect(manual).toMatchObject({ mode: 'manual', status: 'success' });
-	const runData = parseRunData((await session.get<{ data: string }>(`executions/${executionId}`)).data).resultData.runData;
+	const runData = (await runDataOf(session, executionId)).resultData.runData;
 	const [state] = runData['Calls on Hold ≥ 5'][0].data?.main[0] ?? [];
 	// The test above left 1 call on hold: within the threshold, yet no recovery.
 	expect(state.json).toMatchObject({ event: 'currentState', testEvent: true, beyondThreshold: false, serviceId: SERVICE_ID, value: 1 });

@@ -71,6 +71,11 @@ export interface RunOptions {
 	/** Reuse a helper (and the sessions it stored) across runs. */
 	credentialsHelper?: TestCredentialsHelper;
 	timezone?: string;
+	/** How the run was started: 'manual' (the editor's Execute, the default) or e.g. 'trigger' (a Schedule Trigger). */
+	mode?: WorkflowExecuteMode;
+	/** The workflow's static data as n8n loads it at the start of an execution. */
+	staticData?: IDataObject;
+	workflowId?: string;
 }
 
 export interface RunResult {
@@ -80,6 +85,8 @@ export interface RunResult {
 	error?: Error & { description?: string; httpCode?: string; context?: IDataObject };
 	credentialsHelper: TestCredentialsHelper;
 	run: IRun;
+	/** The static data n8n would save after this execution: undefined when unchanged or in a manual run (n8n saves neither). */
+	savedStaticData?: IDataObject;
 }
 
 export function newCredentialsHelper(credentials: Record<string, ICredentialDataDecryptedObject>) {
@@ -165,17 +172,19 @@ export function buildTestWorkflow(options: RunOptions) {
 		Start: { main: [[{ node: 'Items', type: 'main' as const, index: 0 }]] },
 		Items: { main: [[{ node: 'Node', type: 'main' as const, index: 0 }]] },
 	};
+	const workflowId = options.workflowId ?? 'test-workflow';
 	const workflow = new Workflow({
-		id: 'test-workflow',
+		id: workflowId,
 		name: 'Test',
 		nodes,
 		connections,
 		active: false,
 		nodeTypes,
 		settings: { timezone: options.timezone ?? 'America/New_York' },
+		staticData: options.staticData === undefined ? undefined : (JSON.parse(JSON.stringify(options.staticData)) as IDataObject),
 	});
 	const workflowData: IWorkflowBase = {
-		id: 'test-workflow',
+		id: workflowId,
 		name: 'Test',
 		active: false,
 		isArchived: false,
@@ -185,7 +194,7 @@ export function buildTestWorkflow(options: RunOptions) {
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	} as unknown as IWorkflowBase;
-	const mode: WorkflowExecuteMode = 'manual';
+	const mode: WorkflowExecuteMode = options.mode ?? 'manual';
 	const additionalData = engineAdditionalData(credentialsHelper, mode, workflowData);
 	return { workflow, additionalData, credentialsHelper, mode, node: underTest };
 }
@@ -199,11 +208,15 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const runExecutionData = startingWith(workflow.getNode('Start') as INode);
 	const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 	const taskData = run.data.resultData.runData.Node?.[0];
+	// As n8n's workflowExecuteAfter hook: the static data is saved when it changed, whether the
+	// execution succeeded or not, except after a manual run.
+	const { __dataChanged: changed, ...staticData } = workflow.staticData;
 	return {
 		items: taskData?.data?.main?.[0] ?? [],
 		error: (taskData?.error ?? run.data.resultData.error) as RunResult['error'],
 		credentialsHelper,
 		run,
+		savedStaticData: changed === true && mode !== 'manual' ? (JSON.parse(JSON.stringify(staticData)) as IDataObject) : undefined,
 	};
 }
 

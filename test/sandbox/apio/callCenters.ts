@@ -116,39 +116,61 @@ export class CallCenterStore {
 		return record.agents;
 	}
 
-	/** The statistics answer for a period, shaped as in APIO's example. */
+	/**
+	 * The statistics answer for a period, shaped as in APIO's example. Counts and seconds are
+	 * sums over the collection periods that start inside [start, end), so that the answers for
+	 * contiguous periods add up to the answer for the whole (a split pull can be checked);
+	 * averages and availability come from the period as a whole.
+	 */
 	statistics(key: CallCenterKey, start: string, end: string): Record<string, unknown> {
-		const queue = numbersFrom(`${keyOf(key)}|${start}|${end}`);
+		const whole = numbersFrom(`${keyOf(key)}|${start}|${end}`);
+		const periods = this.collectionPeriods(key, Date.parse(start), Date.parse(end));
+		/** Per figure: the sum over the periods of a number below its maximum, drawn per period. */
+		const counts = (label: string, maxima: Record<string, number>) =>
+			Object.fromEntries(
+				Object.entries(maxima).map(([name, max]) => [
+					name,
+					periods.reduce((total, period) => total + numbersFrom(`${keyOf(key)}|${period}|${label}|${name}`)(max), 0),
+				]),
+			);
 		return {
 			statisticsRange: { start, end },
 			queueStatistics: {
-				busyOverflows: queue(5),
-				callsAnswered: queue(500),
-				callsAbandoned: queue(50),
-				callsTransferred: queue(40),
-				callsTimedout: queue(20),
-				averageAgentsTalking: queue(100) / 10,
-				averageAgentsStaffed: queue(200) / 10,
-				averageWaitSeconds: queue(300),
-				averageAbandonmentSeconds: queue(120),
+				...counts('queue', { busyOverflows: 2, callsAnswered: 12, callsAbandoned: 3, callsTransferred: 3, callsTimedout: 2 }),
+				averageAgentsTalking: whole(100) / 10,
+				averageAgentsStaffed: whole(200) / 10,
+				averageWaitSeconds: whole(300),
+				averageAbandonmentSeconds: whole(120),
 			},
 			agentStatistics: this.agentsOf(key).map((agent) => {
 				const value = numbersFrom(`${keyOf(key)}|${start}|${end}|${agent.agentUserId}`);
-				const callsHandled = value(200);
-				const averageCallSeconds = 30 + value(400);
+				const { callsHandled, callsUnanswered, totalTalkSeconds, totalStaffedSeconds } = counts(agent.agentUserId, {
+					callsHandled: 6,
+					callsUnanswered: 2,
+					totalTalkSeconds: 900,
+					totalStaffedSeconds: 1800,
+				});
 				return {
 					agentUserId: agent.agentUserId,
 					agentDisplayNames: { lastName: agent.lastName, firstName: agent.firstName },
 					available: value(2) === 1,
 					statistics: {
 						callsHandled,
-						callsUnanswered: value(20),
-						averageCallSeconds,
-						totalTalkSeconds: callsHandled * averageCallSeconds,
-						totalStaffedSeconds: 3600 * (1 + value(8)),
+						callsUnanswered,
+						averageCallSeconds: callsHandled === 0 ? 0 : Math.round(totalTalkSeconds / callsHandled),
+						totalTalkSeconds,
+						totalStaffedSeconds,
 					},
 				};
 			}),
 		};
+	}
+
+	/** The starts (epoch ms) of the call center's collection periods that begin in [startMs, endMs). */
+	private collectionPeriods(key: CallCenterKey, startMs: number, endMs: number): number[] {
+		const periodMs = (this.settingsOf(key).collectionPeriodMinutes ?? 30) * 60_000;
+		const starts: number[] = [];
+		for (let at = Math.ceil(startMs / periodMs) * periodMs; at < endMs; at += periodMs) starts.push(at);
+		return starts;
 	}
 }

@@ -19,7 +19,7 @@ const shown = (field: INodeProperties, parameters: INodeParameters) =>
 
 describe('Call Event Recovery panel', () => {
 	test('the fields in the order they are read: period, filters, Simplify, then Output, then the options', () => {
-		expect(names(description)).toEqual(['period', 'startDate', 'endDate', 'filters', 'simplify', 'output', 'options']);
+		expect(names(description)).toEqual(['period', 'startDate', 'endDate', 'sinceLastRun', 'filters', 'simplify', 'output', 'options']);
 	});
 
 	test('Output shows with Simplify on only (it shapes the simplified rows)', () => {

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { sinceLastRunField, sinceLastRunPeriodOption } from '../../../shared/sinceLastRun';
 import { timeZoneOptions } from '../../../shared/timeZones';
 
 /** LiveVox refuses a report for more than this many services in one request. */
@@ -16,6 +17,7 @@ export const periodFields: INodeProperties[] = [
 			{ name: 'Last 30 Days', value: 'last30Days', description: 'The 30 whole days before today' },
 			{ name: 'Last 7 Days', value: 'last7Days', description: 'The 7 whole days before today' },
 			{ name: 'Last Month', value: 'lastMonth', description: 'The previous calendar month' },
+			sinceLastRunPeriodOption,
 			{ name: 'Yesterday', value: 'yesterday' },
 		],
 		default: 'yesterday',
@@ -42,6 +44,7 @@ export const periodFields: INodeProperties[] = [
 		description:
 			'The last day of the report, included in full; a date-time with a time of day ends at that time. Any length works: the node splits ranges longer than LiveVox allows per request.',
 	},
+	sinceLastRunField('the end of yesterday in the reporting timezone (the Reporting API holds the days before the current one)'),
 ];
 
 const filtersField: INodeProperties = {

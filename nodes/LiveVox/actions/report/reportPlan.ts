@@ -52,15 +52,20 @@ function readServiceIds(filters: IDataObject): number[] {
 	return [...new Set([...chosen, ...typed])];
 }
 
-/**
- * Reads the period, filters and options every report shares, checks them before any
- * request, and plans the requests.
- */
-export function readReportPlan(context: IExecuteFunctions, itemIndex: number, spec: { maxDays?: number }): ReportPlan {
+/** The filters and options every report shares, checked before any request; the period apart. */
+export interface ReportSettings {
+	zone: string;
+	now: DateTime;
+	callCenterIds: number[];
+	serviceIds: number[];
+	concurrency: number;
+	/** The longest window per request; undefined: never split by date. */
+	maxWindowMs?: number;
+}
+
+export function readReportSettings(context: IExecuteFunctions, itemIndex: number, spec: { maxDays?: number }): ReportSettings {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const zone = readZone(options.reportingTimezone, context.getTimezone());
-	const now = DateTime.now().setZone(zone);
-	const range = readRange(context, itemIndex, zone, now);
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const callCenterIds = toIdList(filters.callCenterIds, 'Call Center IDs');
 	const serviceIds = readServiceIds(filters);
@@ -71,23 +76,37 @@ export function readReportPlan(context: IExecuteFunctions, itemIndex: number, sp
 			`Turn on Options > Split Service Lists to have the node split them into requests of ${MAX_SERVICES_PER_REQUEST}, or filter by call center instead.`,
 		);
 	}
-	const concurrency = readWholeNumber(options.maxConcurrentRequests ?? DEFAULT_CONCURRENCY, 'Max Concurrent Requests', 1);
-	const windows =
-		spec.maxDays === undefined
-			? [range]
-			: splitIntoDayWindows(range, {
-					zone,
-					maxMs: readWholeNumber(options.maxDaysPerRequest ?? spec.maxDays, 'Max Days per Request', 1) * DAY_MS,
-				});
+	return {
+		zone,
+		now: DateTime.now().setZone(zone),
+		callCenterIds,
+		serviceIds,
+		concurrency: readWholeNumber(options.maxConcurrentRequests ?? DEFAULT_CONCURRENCY, 'Max Concurrent Requests', 1),
+		maxWindowMs:
+			spec.maxDays === undefined
+				? undefined
+				: readWholeNumber(options.maxDaysPerRequest ?? spec.maxDays, 'Max Days per Request', 1) * DAY_MS,
+	};
+}
+
+/** The requests for a range: date windows (each at most the report's maximum) × service chunks. */
+export function planReport(settings: ReportSettings, range: TimeWindow): ReportPlan {
+	const { zone, maxWindowMs, serviceIds } = settings;
 	return {
 		zone,
 		range,
-		windows,
+		windows: maxWindowMs === undefined ? [range] : splitIntoDayWindows(range, { zone, maxMs: maxWindowMs }),
 		serviceChunks: serviceIds.length === 0 ? [[]] : chunk(serviceIds, MAX_SERVICES_PER_REQUEST),
-		callCenterIds,
-		concurrency,
-		reachesToday: reachesToday(range, now),
+		callCenterIds: settings.callCenterIds,
+		concurrency: settings.concurrency,
+		reachesToday: reachesToday(range, settings.now),
 	};
+}
+
+/** Reads the period (a preset or custom range), filters and options, and plans the requests. */
+export function readReportPlan(context: IExecuteFunctions, itemIndex: number, spec: { maxDays?: number }): ReportPlan {
+	const settings = readReportSettings(context, itemIndex, spec);
+	return planReport(settings, readRange(context, itemIndex, settings.zone, settings.now));
 }
 
 /** The filter object of one request; undefined when nothing is filtered. */

@@ -2,13 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OutputRow } from '../../../shared/runPerItem';
+import { pullSinceLastRun, SINCE_LAST_RUN } from '../../../shared/sinceLastRun';
 import type { LiveVoxClient } from '../../transport';
 import type { AnswerReading, WindowAnswers } from './fetchReport';
 import { fetchReport } from './fetchReport';
 import type { ReportFieldSlots } from './reportFields';
 import { sharedReportFields } from './reportFields';
 import type { ReportPlan } from './reportPlan';
-import { readReportPlan, warnIfPartial } from './reportPlan';
+import { planReport, readReportPlan, readReportSettings, warnIfPartial } from './reportPlan';
 import { rawItems, uniqueRows } from './reportRows';
 
 /** What one run of a report knows once its parameters are read. */
@@ -63,20 +64,45 @@ export function reportDescription<T>(spec: ReportSpec<T>): INodeProperties[] {
 	);
 }
 
-/** The execute function of a report: the one report sequence, driven by its spec. */
+/** Fetches the plan's requests and puts out raw or simplified items. */
+async function report<T>(spec: ReportSpec<T>, client: LiveVoxClient, run: ReportRun): Promise<OutputRow[]> {
+	const { context, plan, body, simplify } = run;
+	const reading = spec.answer?.(run) ?? (jsonAnswer as unknown as AnswerReading<T>);
+	const windows = await fetchReport(client, plan, spec.path, body, reading);
+	warnIfPartial(context, plan);
+	if (!simplify) return spec.raw ? spec.raw(windows, run) : rawItems(windows as unknown as Array<WindowAnswers<IDataObject>>, plan);
+	const rows = await spec.simplify(windows, run);
+	const { dedupeKey } = spec;
+	return dedupeKey ? uniqueRows(rows as IDataObject[], dedupeKey) : rows;
+}
+
+/**
+ * The execute function of a report: the one report sequence, driven by its spec. Since Last
+ * Run: the range from the bookmark to the end of yesterday in the reporting timezone (the
+ * Reporting API holds the days before the current one), the bookmark kept per credential,
+ * report, report fields, filters and timezone.
+ */
 export function runReport<T>(spec: ReportSpec<T>) {
 	return async function execute(this: IExecuteFunctions, client: LiveVoxClient, itemIndex: number): Promise<OutputRow[]> {
 		const body = spec.body?.(this, itemIndex);
-		const plan = readReportPlan(this, itemIndex, spec);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-		const run: ReportRun = { context: this, itemIndex, plan, body, options, simplify };
-		const reading = spec.answer?.(run) ?? (jsonAnswer as unknown as AnswerReading<T>);
-		const windows = await fetchReport(client, plan, spec.path, body, reading);
-		warnIfPartial(this, plan);
-		if (!simplify) return spec.raw ? spec.raw(windows, run) : rawItems(windows as unknown as Array<WindowAnswers<IDataObject>>, plan);
-		const rows = await spec.simplify(windows, run);
-		const { dedupeKey } = spec;
-		return dedupeKey ? uniqueRows(rows as IDataObject[], dedupeKey) : rows;
+		const runWith = async (plan: ReportPlan) => await report(spec, client, { context: this, itemIndex, plan, body, options, simplify });
+		if (this.getNodeParameter('period', itemIndex, 'yesterday') !== SINCE_LAST_RUN) {
+			return await runWith(readReportPlan(this, itemIndex, spec));
+		}
+		const settings = readReportSettings(this, itemIndex, spec);
+		const { zone, callCenterIds, serviceIds } = settings;
+		return await pullSinceLastRun(
+			this,
+			itemIndex,
+			{
+				settings: { operation: spec.operation, body, callCenterIds, serviceIds: [...serviceIds].sort((a, b) => a - b) },
+				zone,
+				latestEnd: settings.now.startOf('day'),
+				periodStart: (moment) => moment.setZone(zone).startOf('day'),
+			},
+			async ({ start, end }) => await runWith(planReport(settings, { start: start.toMillis(), end: end.toMillis() })),
+		);
 	};
 }

@@ -1,9 +1,11 @@
+import { DateTime } from 'luxon';
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { monthWindows } from '../../../shared/monthWindows';
 import type { DayWindow } from '../../../shared/monthWindows';
 import { runPool } from '../../../shared/pool';
+import { pullSinceLastRun, SINCE_LAST_RUN } from '../../../shared/sinceLastRun';
 import type { OutputRow } from '../../../shared/runPerItem';
 import { FileRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
@@ -13,7 +15,7 @@ import type { InboundTable } from './inboundAnswer';
 import { inboundFileText, readInboundAnswer } from './inboundAnswer';
 import { withReadableNames } from './inboundFields';
 import type { InboundParameters } from './inboundParameters';
-import { DEFAULT_BINARY_PROPERTY, inboundQuery, readInboundParameters } from './inboundParameters';
+import { DEFAULT_BINARY_PROPERTY, inboundQuery, readInboundSettings, readPeriod } from './inboundParameters';
 import { periodFields } from './periodFields';
 
 export const INBOUND_PATH = '/v2/statistics/inbound';
@@ -160,8 +162,7 @@ function shapeRows(parameters: InboundParameters, windows: DayWindow[], tables: 
  * Inbound statistics for any period: one request per calendar month (VCC Live's longest
  * period), sent a few at a time, read into one item per row whatever the format.
  */
-export async function execute(this: IExecuteFunctions, client: VccLiveClient, itemIndex: number): Promise<OutputRow[]> {
-	const parameters = readInboundParameters(this, itemIndex);
+async function inboundStatistics(context: IExecuteFunctions, client: VccLiveClient, itemIndex: number, parameters: InboundParameters): Promise<OutputRow[]> {
 	const windows = [...monthWindows(parameters.period.first, parameters.period.last)];
 	const hints = codeHints(parameters);
 	const tables = await runPool(windows, parameters.concurrency, async (window) => {
@@ -178,7 +179,7 @@ export async function execute(this: IExecuteFunctions, client: VccLiveClient, it
 		} catch (error) {
 			// Only the CSV reader throws here (CsvSyntaxError): a quoted field that never closes.
 			const message = `VCC Live's ${parameters.format.toUpperCase()} answer for ${daysLabel(window)} could not be read: ${(error as Error).message}`;
-			throw new NodeApiError(this.getNode(), { message } as JsonObject, {
+			throw new NodeApiError(context.getNode(), { message } as JsonObject, {
 				message,
 				description: 'Try the JSON output format, or ask VCC Live support about the file.',
 				itemIndex,
@@ -191,11 +192,37 @@ export async function execute(this: IExecuteFunctions, client: VccLiveClient, it
 	const extension = parameters.format === 'tab' ? 'tsv' : 'csv';
 	const fileName = `vcclive-inbound-${daysLabel(parameters.period)}.${extension}`;
 	const text = inboundFileText(tables, parameters.format === 'tab' ? '\t' : ',');
-	const file = await this.helpers.prepareBinaryData(
+	const file = await context.helpers.prepareBinaryData(
 		Buffer.from(text, 'utf8'),
 		fileName,
 		parameters.format === 'tab' ? 'text/tab-separated-values' : 'text/csv',
 	);
 	// The file goes on the first row of the item.
 	return [new FileRow(rows[0], { [parameters.fileProperty]: file }), ...rows.slice(1)];
+}
+
+/**
+ * The operation: a preset or custom period, or Since Last Run — whole days from the bookmark
+ * to yesterday in the workflow's timezone, the bookmark kept per credential, dimensions,
+ * projects, teams and Manual SLA.
+ */
+export async function execute(this: IExecuteFunctions, client: VccLiveClient, itemIndex: number): Promise<OutputRow[]> {
+	const settings = readInboundSettings(this, itemIndex);
+	if (this.getNodeParameter('period', itemIndex) !== SINCE_LAST_RUN) {
+		return await inboundStatistics(this, client, itemIndex, { ...settings, period: readPeriod(this, itemIndex) });
+	}
+	const zone = this.getTimezone();
+	const { dimensions, projects, teams, manualSla } = settings;
+	return await pullSinceLastRun(
+		this,
+		itemIndex,
+		{
+			settings: { operation: 'getInbound', dimensions, projects, teams, manualSla },
+			zone,
+			latestEnd: DateTime.now().setZone(zone).startOf('day'),
+			periodStart: (moment) => moment.setZone(zone).startOf('day'),
+		},
+		async ({ start, end }) =>
+			await inboundStatistics(this, client, itemIndex, { ...settings, period: { first: start, last: end.minus({ days: 1 }) } }),
+	);
 }

@@ -31,7 +31,8 @@ export interface InboundParameters {
 	concurrency: number;
 }
 
-function readPeriod(context: IExecuteFunctions, itemIndex: number): CalendarPeriod {
+/** The period of a preset or Custom (Since Last Run is read by pullSinceLastRun). */
+export function readPeriod(context: IExecuteFunctions, itemIndex: number): CalendarPeriod {
 	const zone = context.getTimezone();
 	const period = context.getNodeParameter('period', itemIndex) as string;
 	if (period === 'custom') {
@@ -82,7 +83,8 @@ function readConcurrency(value: unknown): number {
 	return value as number;
 }
 
-export function readInboundParameters(context: IExecuteFunctions, itemIndex: number): InboundParameters {
+/** Everything one item asks for but the period, checked before any request. */
+export function readInboundSettings(context: IExecuteFunctions, itemIndex: number): Omit<InboundParameters, 'period'> {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const format = context.getNodeParameter('outputFormat', itemIndex, 'json') as OutputFormat;
 	if (!['json', 'csv', 'tab'].includes(format)) {
@@ -94,7 +96,6 @@ export function readInboundParameters(context: IExecuteFunctions, itemIndex: num
 		throw new InvalidInput('Put Output File in Field is empty', `Enter the name of the binary field for the file, such as "${DEFAULT_BINARY_PROPERTY}".`);
 	}
 	return {
-		period: readPeriod(context, itemIndex),
 		dimensions: readDimensions(context.getNodeParameter('dimensions', itemIndex, [])),
 		projects: toIdList(context.getNodeParameter('projects', itemIndex, ''), 'Project IDs'),
 		teams: toIdList(context.getNodeParameter('teams', itemIndex, ''), 'Team IDs'),
