@@ -39,9 +39,10 @@ const requestsTo = (vendor: string) =>
 describe('every example', () => {
 	const files = readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json'));
 
-	test('there are five, each with a sticky note, our credentials by the ids npm start imports', () => {
+	test('there are six, each with a sticky note, our credentials by the ids npm start imports', () => {
 		expect(files.sort()).toEqual([
 			'apio-weekly-statistics.json',
+			'livevox-call-events-since-last-run.json',
 			'livevox-daily-agent-summary.json',
 			'livevox-launch-calls-from-csv.json',
 			'livevox-queue-alert.json',
@@ -187,4 +188,45 @@ test('LiveVox manual calls from a CSV list: only the approved rows are launched,
 	const notDialed = nodeOutput(output, 'Calls Not Dialed');
 	expect(notDialed).toEqual([expect.objectContaining({ serviceId: 21429, phoneNumber: '4155550199', errorCode: 1000 })]);
 	expect(requestsTo('livevox').filter((call) => call.includes('GetNonAttemptedManualCalls'))).toHaveLength(1);
+});
+
+test('LiveVox call events since the last run: yesterday as a CSV to email; three missed mornings caught up in one run; nothing new sends nothing', async () => {
+	const id = 'exTestEventsSince01';
+	const node = 'Call Events Since Last Run';
+	await n8n.cli.importWorkflow(testCopy(loadExample('livevox-call-events-since-last-run.json'), id));
+	const first = await n8n.cli.execute(id);
+	expect(first.data.resultData.error).toBeUndefined();
+	const [file] = nodeItems(first, node);
+	expect(file.json).toMatchObject({ bookmark: 'firstRun', caughtUpDays: 1 });
+	const day = String(file.json.windowStart).slice(0, 10);
+	expect(file.binary?.data).toMatchObject({ fileName: `livevox-call-events_${day}_${day}.csv`, mimeType: 'text/csv' });
+	const [email] = nodeItems(first, 'Email the CSV');
+	expect(email.binary?.data?.fileName).toBe(`livevox-call-events_${day}_${day}.csv`);
+	expect(email.json.rowCount).toBeGreaterThan(0);
+
+	// n8n saved the bookmark after the run (a run by `n8n execute` saves static data, like a
+	// scheduled one). Put it three days back, as if n8n had been off for three mornings.
+	const saved = await n8n.cli.exportWorkflow(id);
+	const staticData = saved.staticData as Record<string, { sinceLastRun: { bookmarks: Record<string, { end: string }> } }>;
+	const bookmarks = Object.values(staticData[`node:${node}`].sinceLastRun.bookmarks);
+	expect(bookmarks).toHaveLength(1);
+	const end = String(file.json.rangeEnd);
+	expect(bookmarks[0].end).toBe(end);
+	const threeDaysBack = new Date(Date.parse(end) - 3 * 86_400_000);
+	bookmarks[0].end = end.replace(/^\d{4}-\d{2}-\d{2}/, threeDaysBack.toISOString().slice(0, 10));
+	await n8n.cli.importWorkflow({ ...saved, staticData });
+
+	n8n.sandbox.clearRequests();
+	const caughtUp = await n8n.cli.execute(id);
+	const [catchUpFile] = nodeItems(caughtUp, node);
+	expect(catchUpFile.json).toMatchObject({ bookmark: 'continued', caughtUpDays: 3, rangeEnd: end });
+	const [catchUpEmail] = nodeOutput(caughtUp, 'Email the CSV');
+	expect(catchUpEmail.rowCount).toBeGreaterThan(Number(email.json.rowCount));
+	expect(requestsTo('livevox').filter((request) => request.endsWith('/callDetails'))).toHaveLength(1);
+
+	n8n.sandbox.clearRequests();
+	const nothingNew = await n8n.cli.execute(id);
+	expect(nodeItems(nothingNew, node)).toEqual([]);
+	expect(nothingNew.data.resultData.runData['Email the CSV']).toBeUndefined();
+	expect(requestsTo('livevox').filter((request) => request.includes('/reporting/'))).toEqual([]);
 });

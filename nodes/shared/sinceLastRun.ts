@@ -65,7 +65,7 @@ export function sinceLastRunField(latest: string, periodField = 'period'): INode
 				type: 'dateTime',
 				default: '',
 				description:
-					'Start the next run here instead of at the bookmark, once (a later run continues from its bookmark; a new date restarts again). Earlier: pulls those days again; later: skips the days before it.',
+					'Resets the bookmark: the next run starts here instead, once (later runs continue from their bookmark; a new date resets again). Earlier than the bookmark pulls those days again; later skips the days before it.',
 			},
 			{
 				displayName: 'Use Bookmark in Manual Runs',

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { freePort } from './n8nServer';
@@ -57,6 +57,14 @@ export class N8nCli {
 	async importWorkflow(workflow: object) {
 		const name = `workflow-import-${(workflow as { id?: string }).id ?? 'new'}`;
 		await this.exec(['import:workflow', `--input=${this.writeInput(name, workflow)}`]);
+	}
+
+	/** The workflow as n8n holds it, with the static data its runs saved. */
+	async exportWorkflow(workflowId: string): Promise<Record<string, unknown>> {
+		const file = path.join(this.userFolder, `workflow-export-${workflowId}.json`);
+		await this.exec(['export:workflow', `--id=${workflowId}`, `--output=${file}`]);
+		const exported = JSON.parse(readFileSync(file, 'utf8')) as Array<Record<string, unknown>> | Record<string, unknown>;
+		return Array.isArray(exported) ? exported[0] : exported;
 	}
 
 	/**

@@ -104,7 +104,7 @@ describe.each(files)('%s', (file) => {
 });
 
 test('the notes were checked in every example', () => {
-	expect(files).toHaveLength(5);
+	expect(files).toHaveLength(6);
 	// A trigger the editor runs on its own: the note says it gives a test item, not an alert.
 	const alert = noteOf(loadExample('livevox-queue-alert.json'));
 	expect(alert).toContain('`testEvent: true`');

@@ -9,22 +9,11 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { description as callDetailsFields } from '../../nodes/LiveVox/actions/report/callDetails.operation';
 import { reportOperations } from '../../nodes/LiveVox/actions/report';
 import { ScheduledRuns } from '../engine/scheduledRuns';
-import type { Sandbox } from '../sandbox/server';
-import { startSandbox } from '../sandbox/server';
+import { useSandbox } from '../sandbox/useSandbox';
 import { jsonOf } from './fixture';
 import { at, custom, expectTiling, hintsOf, reportCalls, runReport, sentWindows } from './reportFixture';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => sandbox.close());
-beforeEach(() => {
-	sandbox.livevox.reset();
-	sandbox.clearRequests();
-	sandbox.faults.clear();
-	sandbox.setLatency(0);
-});
+const sandbox = useSandbox();
 
 const FILTERS = { callCenterIds: '433' };
 const sinceLastRun = (options: IDataObject = {}, filters: IDataObject = FILTERS): INodeParameters =>
@@ -33,7 +22,7 @@ const sinceLastRun = (options: IDataObject = {}, filters: IDataObject = FILTERS)
 /** Call Event Recovery, scheduled; each run's parameters override these. */
 function callEvents(defaults: INodeParameters = sinceLastRun()) {
 	return new ScheduledRuns(
-		async (parameters, options) => await runReport(sandbox, 'callDetails', { ...defaults, ...parameters }, options),
+		async (parameters, options) => await runReport(sandbox(), 'callDetails', { ...defaults, ...parameters }, options),
 	);
 }
 
@@ -48,14 +37,14 @@ describe('Since Last Run: Call Event Recovery', () => {
 		const pulled: IDataObject[] = [];
 		const ranges: IDataObject[] = [];
 		for (const day of ['2024-06-10', '2024-06-11', '2024-06-12']) {
-			sandbox.clearRequests();
+			sandbox().clearRequests();
 			const result = await runs.at(morningOf(day));
 			expect(result.error).toBeUndefined();
 			const rows = jsonOf(result);
 			expect(rows.length).toBeGreaterThan(0);
 			ranges.push({ ...rangeOf(rows), bookmark: rows[0].bookmark });
 			const dayStart = DateTime.fromISO(day, { zone: 'America/New_York' });
-			expectTiling(sentWindows(sandbox), { start: dayStart.minus({ days: 1 }).toMillis(), end: dayStart.toMillis() }, 3);
+			expectTiling(sentWindows(sandbox()), { start: dayStart.minus({ days: 1 }).toMillis(), end: dayStart.toMillis() }, 3);
 			pulled.push(...rows);
 		}
 		expect(ranges).toEqual([
@@ -64,7 +53,7 @@ describe('Since Last Run: Call Event Recovery', () => {
 			{ rangeStart: '2024-06-11T00:00:00-04:00', rangeEnd: '2024-06-12T00:00:00-04:00', caughtUpDays: 1, bookmark: 'continued' },
 		]);
 
-		const whole = await runReport(sandbox, 'callDetails', { ...custom('2024-06-09', '2024-06-11'), filters: FILTERS });
+		const whole = await runReport(sandbox(), 'callDetails', { ...custom('2024-06-09', '2024-06-11'), filters: FILTERS });
 		const all = transactionIds(jsonOf(whole));
 		expect(new Set(transactionIds(pulled)).size).toBe(pulled.length);
 		expect(transactionIds(pulled).sort()).toEqual(all.sort());
@@ -73,24 +62,24 @@ describe('Since Last Run: Call Event Recovery', () => {
 	test('three missed days are caught up in one run, in windows of the report\'s maximum', async () => {
 		const runs = callEvents();
 		await runs.at(morningOf('2024-06-10'));
-		sandbox.clearRequests();
+		sandbox().clearRequests();
 		const result = await runs.at(morningOf('2024-06-14'));
 		expect(result.error).toBeUndefined();
 		expect(rangeOf(jsonOf(result))).toEqual({ rangeStart: '2024-06-10T00:00:00-04:00', rangeEnd: '2024-06-14T00:00:00-04:00', caughtUpDays: 4 });
-		expectTiling(sentWindows(sandbox), { start: at('2024-06-10T00:00'), end: at('2024-06-14T00:00') }, 3);
-		expect(sentWindows(sandbox)).toHaveLength(2);
+		expectTiling(sentWindows(sandbox()), { start: at('2024-06-10T00:00'), end: at('2024-06-14T00:00') }, 3);
+		expect(sentWindows(sandbox())).toHaveLength(2);
 	});
 
 	test('a failed window leaves the bookmark where it was: the next run pulls those days again', async () => {
 		const runs = callEvents();
 		await runs.at(morningOf('2024-06-10'));
 		const before = JSON.stringify(runs.staticData);
-		sandbox.faults.add({ vendor: 'livevox', path: '/reporting/standard/callDetails', fault: { kind: 'status', status: 400, body: { code: 400, message: 'bad' } } });
+		sandbox().faults.add({ vendor: 'livevox', path: '/reporting/standard/callDetails', fault: { kind: 'status', status: 400, body: { code: 400, message: 'bad' } } });
 		const failed = await runs.at(morningOf('2024-06-12'));
 		expect(failed.error?.message).toBeDefined();
 		expect(JSON.stringify(runs.staticData)).toBe(before);
 
-		sandbox.clearRequests();
+		sandbox().clearRequests();
 		const next = await runs.at(morningOf('2024-06-13'));
 		expect(next.error).toBeUndefined();
 		expect(rangeOf(jsonOf(next))).toEqual({ rangeStart: '2024-06-10T00:00:00-04:00', rangeEnd: '2024-06-13T00:00:00-04:00', caughtUpDays: 3 });
@@ -99,11 +88,11 @@ describe('Since Last Run: Call Event Recovery', () => {
 	test('a second run on the same day finds nothing new: no items and no report request, or one item saying so', async () => {
 		const runs = callEvents();
 		await runs.at(morningOf('2024-06-10'));
-		sandbox.clearRequests();
+		sandbox().clearRequests();
 		const again = await runs.at('2024-06-10T20:00:00Z');
 		expect(again.error).toBeUndefined();
 		expect(again.items).toEqual([]);
-		expect(reportCalls(sandbox)).toEqual([]);
+		expect(reportCalls(sandbox())).toEqual([]);
 
 		const said = await runs.at('2024-06-10T21:00:00Z', sinceLastRun({ whenNothingNew: 'oneItem' }));
 		expect(jsonOf(said)).toEqual([
@@ -171,36 +160,36 @@ describe('Since Last Run: Call Event Recovery', () => {
 		const newer = await runs.at(morningOf('2024-06-10'));
 		expect(newer.error?.message).toMatch(/saved by a newer version of this node/);
 		expect(runs.staticData).toEqual({ 'node:Node': { sinceLastRun: { format: 2, bookmarks: {} } } });
-		expect(reportCalls(sandbox)).toEqual([]);
+		expect(reportCalls(sandbox())).toEqual([]);
 	});
 
 	test('a bookmark ahead of the clock (the clock went back): nothing pulled, a warning; runs go on once the clock passes it', async () => {
 		const runs = callEvents();
 		await runs.at(morningOf('2024-06-12'));
-		sandbox.clearRequests();
+		sandbox().clearRequests();
 		const behind = await runs.at(morningOf('2024-06-10'));
 		expect(behind.items).toEqual([]);
 		expect(hintsOf(behind).join(' ')).toMatch(/bookmark \(2024-06-12T00:00:00-04:00\) is ahead of the latest complete period \(2024-06-10T00:00:00-04:00\)/);
-		expect(reportCalls(sandbox)).toEqual([]);
+		expect(reportCalls(sandbox())).toEqual([]);
 		const later = await runs.at(morningOf('2024-06-13'));
 		expect(rangeOf(jsonOf(later))).toMatchObject({ rangeStart: '2024-06-12T00:00:00-04:00', caughtUpDays: 1 });
 	});
 
 	test('two overlapping executions in one n8n: one pulls, the other pulls nothing and says why', async () => {
 		const runs = callEvents(sinceLastRun({ whenNothingNew: 'oneItem' }));
-		sandbox.setLatency(300);
+		sandbox().setLatency(300);
 		const realNow = Settings.now;
 		Settings.now = () => Date.parse(morningOf('2024-06-12'));
 		try {
 			const options = { mode: 'trigger' as const, staticData: {}, workflowId: runs.workflowId };
-			const first = runReport(sandbox, 'callDetails', sinceLastRun({ whenNothingNew: 'oneItem' }), options);
+			const first = runReport(sandbox(), 'callDetails', sinceLastRun({ whenNothingNew: 'oneItem' }), options);
 			// The second starts once the first has sent its request.
-			while (reportCalls(sandbox).length === 0) await new Promise((resolve) => setImmediate(resolve));
-			const second = await runReport(sandbox, 'callDetails', sinceLastRun({ whenNothingNew: 'oneItem' }), options);
+			while (reportCalls(sandbox()).length === 0) await new Promise((resolve) => setImmediate(resolve));
+			const second = await runReport(sandbox(), 'callDetails', sinceLastRun({ whenNothingNew: 'oneItem' }), options);
 			const pulled = await first;
 			expect(jsonOf(pulled).length).toBeGreaterThan(1);
 			expect(jsonOf(second)).toEqual([expect.objectContaining({ nothingNew: true, reason: 'anotherRunPulling' })]);
-			expect(reportCalls(sandbox)).toHaveLength(1);
+			expect(reportCalls(sandbox())).toHaveLength(1);
 		} finally {
 			Settings.now = realNow;
 		}
@@ -219,12 +208,12 @@ describe('Since Last Run: the other reports', () => {
 	});
 
 	test('Agent Summary: days in a row, each row saying its range', async () => {
-		const runs = new ScheduledRuns(async (parameters, options) => await runReport(sandbox, 'agentSummary', { ...sinceLastRun(), ...parameters }, options));
+		const runs = new ScheduledRuns(async (parameters, options) => await runReport(sandbox(), 'agentSummary', { ...sinceLastRun(), ...parameters }, options));
 		await runs.at(morningOf('2024-06-10'));
-		sandbox.clearRequests();
+		sandbox().clearRequests();
 		const result = await runs.at(morningOf('2024-06-12'));
 		expect(result.error).toBeUndefined();
-		expect(reportCalls(sandbox).map((request) => [(request.body as IDataObject).startDate, (request.body as IDataObject).endDate])).toEqual([
+		expect(reportCalls(sandbox()).map((request) => [(request.body as IDataObject).startDate, (request.body as IDataObject).endDate])).toEqual([
 			[at('2024-06-10T00:00'), at('2024-06-12T00:00') - 1],
 		]);
 		expect(jsonOf(result).every((row) => row.rangeStart === '2024-06-10T00:00:00-04:00' && row.caughtUpDays === 2)).toBe(true);

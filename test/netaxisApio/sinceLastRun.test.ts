@@ -9,34 +9,24 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { collectionPeriodStart } from '../../nodes/NetaxisApio/actions/callCenter/getStatistics.operation';
 import { ScheduledRuns } from '../engine/scheduledRuns';
 import { SEED } from '../sandbox/apio';
-import type { Sandbox } from '../sandbox/server';
-import { startSandbox } from '../sandbox/server';
+import { useSandbox } from '../sandbox/useSandbox';
 import { apiCalls, callCenterParameters, jsonOf, runApio } from './fixture';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => sandbox.close());
-beforeEach(() => {
-	sandbox.apio.reset();
-	sandbox.clearRequests();
-	sandbox.faults.clear();
-});
+const sandbox = useSandbox();
 
 const PARAMETERS: INodeParameters = { operation: 'getStatistics', ...callCenterParameters(SEED.statistics), period: 'sinceLastRun' };
-const scheduled = () => new ScheduledRuns(async (parameters, options) => await runApio(sandbox, { ...PARAMETERS, ...parameters }, options));
+const scheduled = () => new ScheduledRuns(async (parameters, options) => await runApio(sandbox(), { ...PARAMETERS, ...parameters }, options));
 const rangesSent = () =>
-	apiCalls(sandbox)
+	apiCalls(sandbox())
 		.filter((request) => request.path.endsWith('/statistics/'))
 		.map((request) => (request.body as { statisticsRange: IDataObject }).statisticsRange);
 
 test('each run reads the collection period and pulls from the bookmark to the last whole period', async () => {
-	sandbox.apio.callCenters.setSettings(SEED.statistics, { ...sandbox.apio.callCenters.settingsOf(SEED.statistics), collectionPeriodMinutes: 15 });
+	sandbox().apio.callCenters.setSettings(SEED.statistics, { ...sandbox().apio.callCenters.settingsOf(SEED.statistics), collectionPeriodMinutes: 15 });
 	const runs = scheduled();
 	const first = await runs.at('2024-06-10T08:52:00Z');
 	expect(first.error).toBeUndefined();
-	expect(apiCalls(sandbox).map((request) => request.path)).toEqual([
+	expect(apiCalls(sandbox()).map((request) => request.path)).toEqual([
 		'/api/v1/tenants/footenant/groups/foogroup/services/call_centers/APIOTestCallCenterP%40sip.netaxis.be/instance_statistics_reporting/',
 		'/api/v1/tenants/footenant/groups/foogroup/services/call_centers/APIOTestCallCenterP%40sip.netaxis.be/statistics/',
 	]);
@@ -44,20 +34,20 @@ test('each run reads the collection period and pulls from the bookmark to the la
 	expect(rangesSent()).toEqual([{ start: '2024-06-09T00:00:00+02:00', end: '2024-06-10T10:45:00+02:00' }]);
 	expect(jsonOf(first)[0]).toMatchObject({ rangeStart: '2024-06-09T00:00:00+02:00', rangeEnd: '2024-06-10T10:45:00+02:00', caughtUpDays: 1.45, bookmark: 'firstRun' });
 
-	sandbox.clearRequests();
+	sandbox().clearRequests();
 	await runs.at('2024-06-10T09:14:59Z');
 	expect(rangesSent()).toEqual([{ start: '2024-06-10T10:45:00+02:00', end: '2024-06-10T11:00:00+02:00' }]);
 
-	sandbox.clearRequests();
+	sandbox().clearRequests();
 	const same = await runs.at('2024-06-10T09:05:00Z');
 	expect(same.items).toEqual([]);
 	expect(rangesSent()).toEqual([]);
 });
 
 test('without a collection period in the settings, 30 minutes', async () => {
-	const settings: Partial<IDataObject> = { ...sandbox.apio.callCenters.settingsOf(SEED.statistics) };
+	const settings: Partial<IDataObject> = { ...sandbox().apio.callCenters.settingsOf(SEED.statistics) };
 	delete settings.collectionPeriodMinutes;
-	sandbox.apio.callCenters.setSettings(SEED.statistics, settings as never);
+	sandbox().apio.callCenters.setSettings(SEED.statistics, settings as never);
 	await scheduled().at('2024-06-10T08:52:00Z');
 	expect(rangesSent()).toEqual([{ start: '2024-06-09T00:00:00+02:00', end: '2024-06-10T10:30:00+02:00' }]);
 });
@@ -81,7 +71,7 @@ test("the runs' counts add up to one pull of the whole period: nothing counted t
 		['2024-06-10T13:00:00+02:00', '2024-06-11T08:30:00+02:00'],
 	]);
 	const [whole] = jsonOf(
-		await runApio(sandbox, { ...PARAMETERS, period: 'custom', start: '2024-06-09T00:00:00', end: '2024-06-11T08:30:00' }),
+		await runApio(sandbox(), { ...PARAMETERS, period: 'custom', start: '2024-06-09T00:00:00', end: '2024-06-11T08:30:00' }),
 	);
 	for (const figure of ['callsAnswered', 'callsAbandoned', 'callsTransferred', 'busyOverflows']) {
 		expect([figure, queueRows.reduce((total, row) => total + Number(row[figure]), 0)]).toEqual([figure, whole[figure]]);

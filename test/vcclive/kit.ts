@@ -9,28 +9,12 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { RunOptions, RunResult } from '../engine/harness';
 import { runNode } from '../engine/harness';
 import type { RecordedRequest, Sandbox } from '../sandbox/server';
-import { startSandbox } from '../sandbox/server';
 import type { Dimension } from '../sandbox/vcclive';
 import { DEMO_ACCOUNT, inboundRows } from '../sandbox/vcclive';
 
 export const EXPECTED_AUTHORIZATION = `Basic ${Buffer.from(`${DEMO_ACCOUNT.user}:${DEMO_ACCOUNT.token}`).toString('base64')}`;
 
-/** Starts a sandbox for the test file and resets it (data switches, requests) before each test. */
-export function useSandbox(): () => Sandbox {
-	let sandbox: Sandbox | undefined;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => {
-		await sandbox?.close();
-	});
-	beforeEach(() => {
-		sandbox?.vcclive.reset();
-		sandbox?.faults.clear();
-		sandbox?.clearRequests();
-	});
-	return () => sandbox as Sandbox;
-}
+export { useSandbox } from '../sandbox/useSandbox';
 
 /** The credential for the sandbox: the user is left empty, so the customer name is used. */
 export function vccCredentials(sandbox: Sandbox, overrides: IDataObject = {}) {
