@@ -36,6 +36,12 @@ test('ci.yml runs .ci/run on every push and pull request, with PostgreSQL and Re
 	expect(job.services?.postgres.image).toMatch(/^postgres:\d+$/);
 	expect(job.services?.redis.image).toMatch(/^redis:\d+$/);
 	expect(job.steps.find((step) => step.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(20);
+	// The n8n installs are cached, keyed by what pins them.
+	const cache = job.steps.find((step) => step.uses?.startsWith('actions/cache@'));
+	expect(cache?.with).toEqual({
+		path: '~/.cache/n8n-nodes-callcenter',
+		key: "n8n-installs-${{ runner.os }}-${{ hashFiles('e2e/n8n-versions.json', 'e2e/n8n-*/package-lock.json') }}",
+	});
 });
 
 test('publish.yml publishes a version tag with provenance after lint, test and build', () => {
