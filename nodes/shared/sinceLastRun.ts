@@ -131,7 +131,7 @@ function readOptions(context: IExecuteFunctions, itemIndex: number, request: Sin
 				'Pick a Restart From in the past: the first day (or moment) the next run should pull.',
 			);
 		}
-		restartFrom = { value: String(asEntered(restartValue)), start };
+		restartFrom = { value: asEntered(restartValue), start };
 	}
 	return {
 		firstRunStart: request.periodStart(presetPeriod(lookBack, now).first),
