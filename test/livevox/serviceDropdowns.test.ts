@@ -151,12 +151,14 @@ describe('the examples open with no dropdown in error', () => {
 		}
 	});
 
-	test('the report example has no call center typed: its service filter lists nothing, quietly', async () => {
+	test('a report example without a call center typed lists no services, quietly; with one, that call center\'s services', async () => {
 		const reports = liveVoxNodes.filter(({ node }) => node.parameters.resource === 'report');
-		expect(reports.length).toBeGreaterThan(0);
+		const typed = (node: { parameters: INodeParameters }) => (node.parameters.filters as { callCenterIds?: string } | undefined)?.callCenterIds;
+		expect(reports.filter(({ node }) => typed(node) === undefined).length).toBeGreaterThan(0);
+		expect(reports.filter(({ node }) => typed(node) === '433').length).toBeGreaterThan(0);
 		for (const { type, node } of reports) {
 			const options = await loadOptions({ type, method: 'getServicesOfCallCenters', parameters: node.parameters, credentials: credentials() });
-			expect(options).toEqual([]);
+			expect(options.length).toBe(typed(node) === undefined ? 0 : sandbox.livevox.services.serviceIdsOf(433)?.length);
 		}
 	});
 });
