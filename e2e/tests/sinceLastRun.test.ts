@@ -146,7 +146,7 @@ test('every minute in a running n8n: contiguous ranges, a failed run pulled agai
 	const [manualRow] = (await pulled(session, [manual as ExecutionSummary])).map(({ queue }) => queue as Record<string, unknown>);
 	expect(manualRow.bookmark).toBe('manualRun');
 	expect(manualRow.rangeStart).toMatch(/T00:00:00[-+]\d{2}:\d{2}$/);
-	expect(Number(manualRow.caughtUpDays)).toBeGreaterThan(1);
+	expect(Number(manualRow.caughtUpDays)).toBeGreaterThanOrEqual(1);
 	expect(Number(manualRow.caughtUpDays)).toBeLessThan(2);
 
 	// The counts of all runs are those of one pull of the whole period.
