@@ -4,7 +4,9 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import type { INodeParameters } from 'n8n-workflow';
+import type { ICredentialTestFunctions, INodeParameters } from 'n8n-workflow';
+
+import { VccLiveTrigger } from '../../nodes/VccLiveTrigger/VccLiveTrigger.node';
 
 import { callWebhook, type FakeRequest } from '../engine/webhookHarness';
 import { buildPayload } from '../sandbox/vcclive/webhookPayloads';
@@ -146,5 +148,19 @@ describe('VCC Live Trigger: webhook requests', () => {
 	test('project IDs that are not numbers fail the node, naming the field', async () => {
 		const call = await trigger({ event: 'callDisposition', filters: { projectIds: '214, abc' } }, post('{}'));
 		expect(call.error?.message).toMatch(/Project IDs/);
+	});
+});
+
+describe('VCC Live Webhook API credential: the Test button', () => {
+	const nodeType = new VccLiveTrigger();
+	const test_ = nodeType.methods.credentialTest.checkWebhookSecrets;
+	const check = async (data: Record<string, string>) =>
+		await test_.call({} as ICredentialTestFunctions, { id: '1', name: 'c', type: 'vccLiveWebhookApi', data });
+
+	test('at least one secret, and a URL secret key that survives a URL unchanged', async () => {
+		expect(await check({ urlSecretKey: '', encryptionSecret: '' })).toMatchObject({ status: 'Error' });
+		expect(await check({ urlSecretKey: 'a&b', encryptionSecret: '' })).toMatchObject({ status: 'Error', message: expect.not.stringContaining('a&b') });
+		expect(await check({ urlSecretKey: 'Abc-123_x.y~z', encryptionSecret: '' })).toMatchObject({ status: 'OK' });
+		expect(await check({ urlSecretKey: '', encryptionSecret: 'any secret at all' })).toMatchObject({ status: 'OK' });
 	});
 });
