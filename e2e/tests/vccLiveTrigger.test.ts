@@ -8,13 +8,11 @@
 import { randomBytes } from 'node:crypto';
 
 import { runDataOf, waitForExecutions } from '../../scripts/realN8n/executions';
-import { n8nEnv } from '../../scripts/realN8n/n8nCli';
 import type { N8nServer } from '../../scripts/realN8n/n8nServer';
-import { freePort, RestSession, setUpOwner, startN8nServer, waitForN8n } from '../../scripts/realN8n/n8nServer';
 import { VccLiveWebhookSender } from '../../test/sandbox/vcclive/webhookSender';
 import type { WebhookEvent } from '../../test/sandbox/vcclive/webhookPayloads';
 import type { RealN8n } from './realN8nSetup';
-import { startRealN8n } from './realN8nSetup';
+import { publishAndServe, startRealN8n } from './realN8nSetup';
 import { PACKAGE_PREFIX } from './workflowBuilder';
 
 const WORKFLOW_ID = 'vccWebhookTest001';
@@ -84,13 +82,9 @@ test('each event plain and encrypted starts one execution with its item; a resen
 	await n8n.cli.importCredentials([
 		{ ...CREDENTIAL, type: 'vccLiveWebhookApi', data: { urlSecretKey: URL_KEY_VALUE, encryptionSecret: BODY_KEY_VALUE } },
 	]);
-	await n8n.cli.importWorkflow(workflow());
-	await n8n.cli.exec(['publish:workflow', `--id=${WORKFLOW_ID}`]);
-	const env = n8nEnv(n8n.cli.userFolder, { N8N_PORT: String(await freePort()), N8N_LOG_LEVEL: 'warn' });
-	server = await startN8nServer(env, 'ignore');
-	await waitForN8n(server);
-	await setUpOwner(server.url);
-	const session = await RestSession.logIn(server.url);
+	const published = await publishAndServe(n8n, workflow());
+	server = published.server;
+	const { session } = published;
 	expect((await session.get<{ active: boolean }>(`workflows/${WORKFLOW_ID}`)).active).toBe(true);
 
 	const serverUrl = server.url;

@@ -21,106 +21,102 @@ export const PROJECT_EVENTS: readonly VccLiveEvent[] = [...DISPOSITION_EVENTS, '
 
 export const isSync = (event: VccLiveEvent) => SYNC_EVENTS.includes(event);
 
-const defined = (fields: IDataObject): IDataObject =>
-	Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-
 const object = (value: unknown): IDataObject =>
 	value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
 
-/** Call Disposition (Async): the documented request object under readable names. */
-function readDisposition(body: IDataObject): IDataObject {
-	const disposition = object(body.disposition);
-	return defined({
-		callId: body.uuid,
-		recordId: body.numberid,
-		projectId: body.projectid,
-		projectName: body.projectName,
-		agentId: body.userid,
-		agentUsername: body.username,
-		agentName: body.agentName,
-		agentComment: body.agent_description,
-		direction: body.direction,
-		callerNumber: body.source,
-		calledNumber: body.destination,
-		// The documentation spells the key "assesment"; the corrected spelling is read too.
-		assessment: disposition.assesment ?? disposition.assessment,
-		disposition: body.disposition,
-		recordClosed: body.closed === undefined ? undefined : Number(body.closed) === 1,
-		dispositionTime: body.create_time,
-		timestamp: body.timestamp,
-		firstOutboundCallAttempt: body.first_outbound_call_attempt,
-		attemptedCalls: body.sum_attempted_calls,
-		nextCallDate: body.next_calldate,
-		nextContactId: body.nextContactId,
-		phoneId: body.phone_id,
-		callStartTime: body.call_start_time,
-		teamIds: body.teamids,
-		clientData: body.client_data,
-	});
+/** Readable name → VCC Live's key. */
+type Names = Record<string, string>;
+
+/** The fields of `body` named in `names`, under their readable names; absent ones left out. */
+function rename(body: IDataObject, names: Names): IDataObject {
+	const fields: IDataObject = {};
+	for (const [readable, key] of Object.entries(names)) if (body[key] !== undefined) fields[readable] = body[key];
+	return fields;
 }
 
-/** Payment Transaction (Async): the request object and its payment object. */
-function readPayment(body: IDataObject): IDataObject {
-	const payment = object(body.payment);
-	return defined({
-		callId: body.uuid,
-		recordId: body.numberid,
-		projectId: body.projectid,
-		agentId: body.userid,
-		agentUsername: body.username,
-		inCall: body.in_call,
-		timestamp: body.timestamp,
-		teamIds: body.teamids,
-		paymentStatus: payment.status,
-		amount: payment.amount,
-		currency: payment.currency,
-		transactionId: payment.transactionid,
-		payment: defined({
-			status: payment.status,
-			statusMessage: payment.status_message,
-			amount: payment.amount,
-			currency: payment.currency,
-			transactionId: payment.transactionid,
-			paymentType: payment.payment_type,
-			paymentGateway: payment.payment_gw,
-			virtualPosId: payment.vposid,
-			cardNumberLength: payment.card_number_length,
-			cardNumberLastDigits: payment.card_number_trailing,
-			cardExpiration: payment.card_expiration,
-			token: payment.token,
-		}),
-		clientData: body.client_data,
-	});
-}
+/** The fields dispositions and payments share: the call, the record, the project, the agent, when. */
+const CALL: Names = {
+	callId: 'uuid',
+	recordId: 'numberid',
+	projectId: 'projectid',
+	agentId: 'userid',
+	agentUsername: 'username',
+	timestamp: 'timestamp',
+	teamIds: 'teamids',
+	clientData: 'client_data',
+};
 
-/** User Created / User Changed (Async): the stored page shows only the field "new" (the user). */
-function readUser(body: IDataObject): IDataObject {
-	return defined({ user: body.new, previousUser: body.old });
-}
+/** Call Disposition (Async): the documented request object. */
+const DISPOSITION: Names = {
+	...CALL,
+	projectName: 'projectName',
+	agentName: 'agentName',
+	agentComment: 'agent_description',
+	direction: 'direction',
+	callerNumber: 'source',
+	calledNumber: 'destination',
+	disposition: 'disposition',
+	dispositionTime: 'create_time',
+	firstOutboundCallAttempt: 'first_outbound_call_attempt',
+	attemptedCalls: 'sum_attempted_calls',
+	nextCallDate: 'next_calldate',
+	nextContactId: 'nextContactId',
+	phoneId: 'phone_id',
+	callStartTime: 'call_start_time',
+};
 
-/** IVR (Sync): the documented system variables; the IVR's own variables stay in `variables`. */
-function readIvr(body: IDataObject): IDataObject {
-	return defined({
-		customer: body.customer,
-		projectId: body.projectid,
-		callerNumber: body.source,
-		calledNumber: body.destination,
-		callId: body.uuid,
-		callShortId: body.vccsys_shortid,
-		variables: body,
-	});
-}
+/** Payment Transaction (Async): the payment object. */
+const PAYMENT: Names = {
+	status: 'status',
+	statusMessage: 'status_message',
+	amount: 'amount',
+	currency: 'currency',
+	transactionId: 'transactionid',
+	paymentType: 'payment_type',
+	paymentGateway: 'payment_gw',
+	virtualPosId: 'vposid',
+	cardNumberLength: 'card_number_length',
+	cardNumberLastDigits: 'card_number_trailing',
+	cardExpiration: 'card_expiration',
+	token: 'token',
+};
+
+/** IVR (Sync): the documented system variables. */
+const IVR: Names = {
+	customer: 'customer',
+	projectId: 'projectid',
+	callerNumber: 'source',
+	calledNumber: 'destination',
+	callId: 'uuid',
+	callShortId: 'vccsys_shortid',
+};
 
 /** Project Login (Sync): the agent asking to log in and the projects to grant or deny. */
-function readProjectLogin(body: IDataObject): IDataObject {
-	return defined({
-		projectId: body.projectId,
-		secondaryProjectIds: body.secondaryProjectIds,
-		agentId: body.userId,
-		agentUsername: body.username,
-		groupId: body.groupId,
-		customData: body.customData,
-	});
+const PROJECT_LOGIN: Names = {
+	projectId: 'projectId',
+	secondaryProjectIds: 'secondaryProjectIds',
+	agentId: 'userId',
+	agentUsername: 'username',
+	groupId: 'groupId',
+	customData: 'customData',
+};
+
+function readDisposition(body: IDataObject): IDataObject {
+	const disposition = object(body.disposition);
+	// The documentation spells the key "assesment"; the corrected spelling is read too.
+	const assessment = disposition.assesment ?? disposition.assessment;
+	return {
+		...rename(body, DISPOSITION),
+		...(assessment === undefined ? {} : { assessment }),
+		...(body.closed === undefined ? {} : { recordClosed: Number(body.closed) === 1 }),
+	};
+}
+
+function readPayment(body: IDataObject): IDataObject {
+	const payment = rename(object(body.payment), PAYMENT);
+	// What a flow checks first, beside the call: the status, the amount and the transaction.
+	const summary = rename(payment, { paymentStatus: 'status', amount: 'amount', currency: 'currency', transactionId: 'transactionId' });
+	return { ...rename(body, { ...CALL, inCall: 'in_call' }), ...summary, payment };
 }
 
 const readers: Record<VccLiveEvent, (body: IDataObject) => IDataObject> = {
@@ -128,10 +124,12 @@ const readers: Record<VccLiveEvent, (body: IDataObject) => IDataObject> = {
 	// Mobile Disposition has no page of its own in the stored documentation: read as a disposition.
 	mobileDisposition: readDisposition,
 	paymentTransaction: readPayment,
-	userCreated: readUser,
-	userModified: readUser,
-	ivr: readIvr,
-	projectLogin: readProjectLogin,
+	// User Created / User Changed: the stored page shows only the field "new" (the user).
+	userCreated: (body) => rename(body, { user: 'new', previousUser: 'old' }),
+	userModified: (body) => rename(body, { user: 'new', previousUser: 'old' }),
+	// The IVR's own variables stay whole in `variables`.
+	ivr: (body) => ({ ...rename(body, IVR), variables: body }),
+	projectLogin: (body) => rename(body, PROJECT_LOGIN),
 };
 
 /** The documented fields of an event under readable names (the body as received is kept apart). */

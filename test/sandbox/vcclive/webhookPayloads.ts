@@ -5,14 +5,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-export type WebhookEvent =
-	| 'callDisposition'
-	| 'ivr'
-	| 'mobileDisposition'
-	| 'paymentTransaction'
-	| 'projectLogin'
-	| 'userCreated'
-	| 'userModified';
+import type { VccLiveEvent } from '../../../nodes/VccLiveTrigger/events';
+
+/** The sandbox sends the events the VCC Live Trigger knows, under the same names. */
+export type WebhookEvent = VccLiveEvent;
 
 export const WEBHOOK_EVENTS: readonly WebhookEvent[] = [
 	'callDisposition',
