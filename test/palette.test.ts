@@ -11,7 +11,7 @@ import { NodeHelpers } from 'n8n-workflow';
 
 import { buildTestWorkflow, nodeTypes } from './engine/harness';
 
-const NODES = { liveVox: 'LiveVox', liveVoxTrigger: 'LiveVoxTrigger', vccLive: 'VccLive', netaxisApio: 'NetaxisApio' } as const;
+const NODES = { liveVox: 'LiveVox', liveVoxTrigger: 'LiveVoxTrigger', vccLive: 'VccLive', vccLiveTrigger: 'VccLiveTrigger', netaxisApio: 'NetaxisApio' } as const;
 type NodeName = keyof typeof NODES;
 const names = Object.keys(NODES) as NodeName[];
 

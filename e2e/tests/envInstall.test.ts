@@ -93,13 +93,13 @@ envRouteTest(`N8N_COMMUNITY_PACKAGES: n8n installs the package from the registry
 	await setUpOwner(server.url);
 	const session = await RestSession.logIn(server.url);
 
-	// What the editor's Community Nodes page lists: the package, its version, its four nodes.
+	// What the editor's Community Nodes page lists: the package, its version, its five nodes.
 	const installed = await session.get<InstalledPackage[]>('community-packages');
 	expect(installed.map(({ packageName, installedVersion }) => ({ packageName, installedVersion }))).toEqual([
 		{ packageName: registry.name, installedVersion: registry.version },
 	]);
 	expect(installed[0].installedNodes.map((node) => node.type).sort()).toEqual(
-		['liveVox', 'liveVoxTrigger', 'netaxisApio', 'vccLive'].map((name) => `${PACKAGE_PREFIX}.${name}`),
+		['liveVox', 'liveVoxTrigger', 'netaxisApio', 'vccLive', 'vccLiveTrigger'].map((name) => `${PACKAGE_PREFIX}.${name}`),
 	);
 
 	// n8n checked the version and npm fetched the package's metadata and tarball from the local

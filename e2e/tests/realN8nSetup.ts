@@ -4,7 +4,9 @@ import path from 'node:path';
 
 import { ensureN8nInstalled } from '../../scripts/realN8n/installN8n';
 import { installPackage, packPackage } from '../../scripts/realN8n/installPackage';
-import { N8nCli } from '../../scripts/realN8n/n8nCli';
+import { N8nCli, n8nEnv } from '../../scripts/realN8n/n8nCli';
+import type { N8nServer } from '../../scripts/realN8n/n8nServer';
+import { freePort, RestSession, setUpOwner, startN8nServer, waitForN8n } from '../../scripts/realN8n/n8nServer';
 import type { Sandbox } from '../../test/sandbox/server';
 import { startSandbox } from '../../test/sandbox/server';
 
@@ -34,4 +36,19 @@ export async function startRealN8n(): Promise<RealN8n> {
 			rmSync(userFolder, { recursive: true, force: true });
 		},
 	};
+}
+
+/**
+ * Imports a workflow, publishes it (what the editor's "Publish" does), starts `n8n start` on a
+ * free port — which activates what is published — and logs in as the owner. The caller stops
+ * the server.
+ */
+export async function publishAndServe(n8n: RealN8n, workflow: { id: string }): Promise<{ server: N8nServer; session: RestSession }> {
+	await n8n.cli.importWorkflow(workflow);
+	await n8n.cli.exec(['publish:workflow', `--id=${workflow.id}`]);
+	const env = n8nEnv(n8n.cli.userFolder, { N8N_PORT: String(await freePort()), N8N_LOG_LEVEL: 'warn' });
+	const server = await startN8nServer(env, 'ignore');
+	await waitForN8n(server);
+	await setUpOwner(server.url);
+	return { server, session: await RestSession.logIn(server.url) };
 }

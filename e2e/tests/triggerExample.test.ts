@@ -7,13 +7,12 @@
  */
 import type { ExecutionSummary } from '../../scripts/realN8n/executions';
 import { executionsOf, runDataOf, waitForExecutions } from '../../scripts/realN8n/executions';
-import { n8nEnv } from '../../scripts/realN8n/n8nCli';
 import type { N8nServer } from '../../scripts/realN8n/n8nServer';
-import { freePort, RestSession, setUpOwner, startN8nServer, waitForN8n } from '../../scripts/realN8n/n8nServer';
+import { RestSession } from '../../scripts/realN8n/n8nServer';
 import { sandboxCredentials } from '../../scripts/realN8n/sandboxCredentials';
 import { loadExample, testCopy } from './exampleWorkflows';
 import type { RealN8n } from './realN8nSetup';
-import { startRealN8n } from './realN8nSetup';
+import { publishAndServe, startRealN8n } from './realN8nSetup';
 
 const WORKFLOW_ID = 'exTestQueueAlert01';
 const SERVICE_ID = 21429;
@@ -30,15 +29,10 @@ test('queue alert: published in a running n8n, the sandbox crosses the threshold
 	n8n = await startRealN8n();
 	await n8n.cli.importCredentials(sandboxCredentials(n8n.sandbox));
 	const workflow = testCopy(loadExample('livevox-queue-alert.json'), WORKFLOW_ID);
-	await n8n.cli.importWorkflow(workflow);
 	// Publishing is what the editor's "Publish" (activate) does; a running n8n activates what is published at start.
-	await n8n.cli.exec(['publish:workflow', `--id=${WORKFLOW_ID}`]);
-
-	const env = n8nEnv(n8n.cli.userFolder, { N8N_PORT: String(await freePort()), N8N_LOG_LEVEL: 'warn' });
-	server = await startN8nServer(env, 'ignore');
-	await waitForN8n(server);
-	await setUpOwner(server.url);
-	const session = await RestSession.logIn(server.url);
+	const published = await publishAndServe(n8n, workflow);
+	server = published.server;
+	const { session } = published;
 	const active = await session.get<{ active: boolean; activeVersionId?: string | null }>(`workflows/${WORKFLOW_ID}`);
 	expect(active.active).toBe(true);
 

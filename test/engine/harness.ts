@@ -22,7 +22,9 @@ import { LiveVoxTrigger } from '../../nodes/LiveVoxTrigger/LiveVoxTrigger.node';
 import { NetaxisApioApi } from '../../credentials/NetaxisApioApi.credentials';
 import { NetaxisApio } from '../../nodes/NetaxisApio/NetaxisApio.node';
 import { VccLiveApi } from '../../credentials/VccLiveApi.credentials';
+import { VccLiveWebhookApi } from '../../credentials/VccLiveWebhookApi.credentials';
 import { VccLive } from '../../nodes/VccLive/VccLive.node';
+import { VccLiveTrigger } from '../../nodes/VccLiveTrigger/VccLiveTrigger.node';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { Items, ManualTrigger } from './testNodes';
 
@@ -35,10 +37,11 @@ const nodeTypeMap: Record<string, INodeType> = {
 	[`${PACKAGE}.liveVox`]: new LiveVox(),
 	[`${PACKAGE}.liveVoxTrigger`]: new LiveVoxTrigger(),
 	[`${PACKAGE}.vccLive`]: new VccLive(),
+	[`${PACKAGE}.vccLiveTrigger`]: new VccLiveTrigger(),
 	[`${PACKAGE}.netaxisApio`]: new NetaxisApio(),
 };
 
-const credentialTypes: ICredentialType[] = [new LiveVoxApi(), new VccLiveApi(), new NetaxisApioApi()];
+const credentialTypes: ICredentialType[] = [new LiveVoxApi(), new VccLiveApi(), new VccLiveWebhookApi(), new NetaxisApioApi()];
 
 class TestNodeTypes implements INodeTypes {
 	getByName(type: string) {
