@@ -123,6 +123,9 @@ interface FailureSpec {
 	kind: RequestKind;
 	expect: 'json' | 'text';
 	codeHints?: Partial<Record<string, string>>;
+	/** What to do, by HTTP status (e.g. 404: which ID to check). */
+	hints?: Partial<Record<number, string>>;
+	checkAfterUnknownOutcome?: string;
 }
 
 /** The words for a VCC Live request that failed for good: its documented error codes, or the generic words. */
@@ -135,7 +138,8 @@ export function vccLiveFailure(request: FailureSpec, failure: HttpFailure, conte
 			kind: request.kind,
 			attempts: context.attempts,
 			vendorMessage: codes.length > 0 ? codes.join(', ') : quotedText(failure.body),
-			hints: { 401: LOGIN_HINT, 403: LOGIN_HINT },
+			hints: { ...request.hints, 401: LOGIN_HINT, 403: LOGIN_HINT },
+			checkAfterUnknownOutcome: request.checkAfterUnknownOutcome,
 			timeoutSeconds: context.timeoutSeconds,
 		});
 	return { words, httpCode: failure.status === undefined ? undefined : String(failure.status), details: { errors: [...codes] } };

@@ -24,7 +24,7 @@ export interface SandboxIds {
 		/** For "Service ID(s)" of the supervisor calls and the trigger (typed by ID: no call center lists them). */
 		supervisorServices: Array<{ serviceId: number; about: string }>;
 	};
-	vcclive: { projects: Array<{ projectId: number; teamId: number; queues: number[] }> };
+	vcclive: { projects: Array<{ projectId: number; teamId: number; queues: number[]; records: number[] }> };
 	apio: { callCenters: Array<{ tenantId: string; groupId: string; callCenter: string; agents: number }> };
 }
 
@@ -52,7 +52,14 @@ export function sandboxIds(sandbox: Sandbox): SandboxIds {
 				{ serviceId: EXAMPLE_CALLBACK_SERVICE_ID, about: 'takes callbacks' },
 			],
 		},
-		vcclive: { projects: PROJECTS.map((project) => ({ projectId: project.projectid, teamId: project.teamid, queues: [...project.queues] })) },
+		vcclive: {
+			projects: PROJECTS.map((project) => ({
+				projectId: project.projectid,
+				teamId: project.teamid,
+				queues: [...project.queues],
+				records: sandbox.vcclive.records.recordIdsOf(project.projectid),
+			})),
+		},
 		apio: {
 			callCenters: apioKeys
 				.filter((key) => sandbox.apio.callCenters.has(key))
@@ -74,8 +81,11 @@ export function guideLines(sandbox: Sandbox): string[] {
 		}),
 		'  LiveVox Service IDs for supervisor calls and the LiveVox Trigger (enter them by ID):',
 		...livevox.supervisorServices.map(({ serviceId, about }) => `    ${serviceId}: ${about}`),
-		'  VCC Live Project IDs:',
-		...vcclive.projects.map(({ projectId, teamId, queues }) => `    ${projectId}: team ${teamId}, ${queues.length === 1 ? 'queue' : 'queues'} ${queues.join(', ')}`),
+		'  VCC Live Project IDs (and the Record IDs of Record → Get and Add Disposition):',
+		...vcclive.projects.map(
+			({ projectId, teamId, queues, records }) =>
+				`    ${projectId}: team ${teamId}, ${queues.length === 1 ? 'queue' : 'queues'} ${queues.join(', ')}; records ${records.join(', ')}`,
+		),
 		'  Netaxis APIO Tenant / Group / Call Center:',
 		...apio.callCenters.map(({ tenantId, groupId, callCenter, agents }) => `    ${tenantId} / ${groupId} / ${callCenter} (${plural(agents, 'agent')})`),
 	];

@@ -2,10 +2,14 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { operationOptions } from '../../../shared/operationOptions';
 import type { VccLiveOperation } from '../types';
+import * as getCdr from './getCdr.operation';
+import * as getCdrLog from './getCdrLog.operation';
 import * as getInbound from './getInbound.operation';
 
-/** VCC Live's statistics calls; the seed documents the inbound one. */
+/** VCC Live's statistics resources (docs/VCC-LIVE-API.md). */
 export const statisticOperations: Record<string, VccLiveOperation> = {
+	getCdr,
+	getCdrLog,
 	getInbound,
 };
 
@@ -16,6 +20,8 @@ const operationField: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['statistic'] } },
 	options: operationOptions([
+		{ name: 'Get CDR', value: 'getCdr', does: 'get the CDR of a call', description: 'The call detail record of one call, by its UUID' },
+		{ name: 'Get CDR Log', value: 'getCdrLog', does: 'get the CDRs of a day', description: 'The call detail records of one day, optionally of one project' },
 		{ name: 'Get Inbound', value: 'getInbound', does: 'get inbound statistics of a period', description: 'Inbound call statistics per project, queue and/or day, for any period' },
 	]),
 	default: 'getInbound',

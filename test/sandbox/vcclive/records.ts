@@ -1,0 +1,97 @@
+/**
+ * The projects' records, with state: three per project (recordIdsOf), each with custom data,
+ * a contact, the dispositions set on it ("events", to which Add Disposition appends) and its
+ * CDRs of 1 April 2024. Shapes follow "Get detailed record information" and "Add disposition".
+ */
+import { DateTime } from 'luxon';
+
+import type { SandboxResponse } from '../types';
+import { isPlainObject } from '../types';
+import type { Cdr } from './cdrData';
+import { cdrsOfDay, recordIdsOf } from './cdrData';
+import { PROJECTS } from './inboundData';
+
+export interface SandboxRecord {
+	data: Record<string, unknown>;
+	contacts: Record<string, { email: string; name: string; phone: string; title: string }>;
+	events: Array<Record<string, unknown>>;
+	cdrs: Cdr[];
+	create_date: string;
+	create_date_utc: string;
+}
+
+/** The day whose CDRs the records carry. */
+export const RECORD_CDR_DAY = DateTime.fromISO('2024-04-01', { zone: 'UTC' });
+
+function seedRecord(projectid: number, numberid: number): SandboxRecord {
+	const index = numberid % 100;
+	return {
+		data: { name: `Customer ${numberid}`, city: ['Budapest', 'Debrecen', 'Szeged'][index % 3], product: index },
+		contacts: { phone1: { email: `customer${numberid}@example.com`, name: `Customer ${numberid}`, phone: `3620${String(numberid).padStart(7, '0')}`, title: 'customer' } },
+		events: [{ dispositionid: 1, userid: 17, create_date: '2024-03-28 10:00:00', description: 'first call' }],
+		cdrs: cdrsOfDay(RECORD_CDR_DAY, projectid).filter((cdr) => cdr.numberid === numberid),
+		create_date: '2024-03-01 09:00:00',
+		create_date_utc: '2024-03-01 08:00:00',
+	};
+}
+
+const TEXT = { 'content-type': 'text/plain; charset=utf-8' };
+const answer = (status: number, response: unknown, errors: string[] = []): SandboxResponse => ({
+	status,
+	headers: TEXT,
+	body: JSON.stringify({ response, errors }),
+});
+
+/**
+ * Not in the pages we hold: the answer to an unknown project or record. The imitation says
+ * 404 with the envelope's error "error.not_found", as it does for an unknown path.
+ */
+export const notFound = () => answer(404, null, ['error.not_found']);
+
+export class RecordStore {
+	private records = new Map<string, SandboxRecord>();
+
+	constructor() {
+		this.reset();
+	}
+
+	reset(): void {
+		this.records = new Map();
+		for (const project of PROJECTS) {
+			for (const numberid of recordIdsOf(project.projectid)) this.records.set(`${project.projectid}/${numberid}`, seedRecord(project.projectid, numberid));
+		}
+	}
+
+	/** The record IDs of a project, in order. */
+	recordIdsOf(projectid: number): number[] {
+		return [...this.records.keys()]
+			.filter((key) => key.startsWith(`${projectid}/`))
+			.map((key) => Number(key.slice(key.indexOf('/') + 1)))
+			.sort((a, b) => a - b);
+	}
+
+	get(projectid: string, numberid: string): SandboxRecord | undefined {
+		return this.records.get(`${projectid}/${numberid}`);
+	}
+
+	/** GET /v2/projects/[projectid]/records/[numberid] */
+	read(projectid: string, numberid: string): SandboxResponse {
+		const record = this.get(projectid, numberid);
+		return record ? answer(200, record) : notFound();
+	}
+
+	/**
+	 * POST .../dispositions: dispositionid and userid are mandatory (417
+	 * error.argument_missing_or_empty, the code the inbound page documents for that case);
+	 * the event is appended and the answer is `true`.
+	 */
+	addDisposition(projectid: string, numberid: string, body: unknown): SandboxResponse {
+		const record = this.get(projectid, numberid);
+		if (!record) return notFound();
+		const given = isPlainObject(body) ? body : {};
+		const missing = ['dispositionid', 'userid'].some((name) => typeof given[name] !== 'string' || given[name] === '');
+		if (missing) return answer(417, null, ['error.argument_missing_or_empty']);
+		record.events.push({ ...given, create_date: '2024-04-02 12:00:00' });
+		return answer(200, true);
+	}
+}

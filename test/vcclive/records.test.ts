@@ -1,0 +1,120 @@
+/**
+ * Record → Get and Record → Add Disposition through the engine: the documented request
+ * (method, path, body), the items, IDs refused before any request, VCC Live's 404 in plain
+ * words, and a disposition never sent twice after a dropped connection.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { DEMO_ACCOUNT } from '../sandbox/vcclive';
+import { EXPECTED_AUTHORIZATION, jsonOf, runVccLive, useSandbox, vccRequests } from './kit';
+
+const sandbox = useSandbox();
+
+const getRecord = (projectId: string, recordId: string) => ({ resource: 'record', operation: 'get', projectId, recordId });
+const addDisposition = (options: INodeParameters = {}, ids: { projectId?: string; recordId?: string } = {}) => ({
+	resource: 'record',
+	operation: 'addDisposition',
+	projectId: ids.projectId ?? '214',
+	recordId: ids.recordId ?? '21402',
+	dispositionId: '3',
+	userId: '17',
+	options,
+});
+
+describe('Record → Get', () => {
+	it('sends GET /v2/projects/[projectid]/records/[numberid] and puts out the record', async () => {
+		const result = await runVccLive(sandbox(), getRecord('214', '21402'));
+		expect(result.error).toBeUndefined();
+		const [request] = vccRequests(sandbox());
+		expect(request).toMatchObject({ method: 'GET', path: '/v2/projects/214/records/21402', query: {} });
+		expect(request.headers.authorization).toBe(EXPECTED_AUTHORIZATION);
+		const record = sandbox().vcclive.records.get('214', '21402');
+		expect(jsonOf(result)).toEqual([{ projectid: 214, numberid: 21402, ...JSON.parse(JSON.stringify(record)) }]);
+		expect(jsonOf(result)[0].cdrs).toHaveLength(3);
+	});
+
+	it.each([
+		['project', '21x', '21402', /Project ID must be a whole number/],
+		['record', '214', '../../cdrs', /Record ID must be a whole number/],
+		['record (an expression giving nothing)', '214', '={{ "" }}', /Record ID is missing/],
+	])('refuses a bad %s ID before any request', async (_which, projectId, recordId, message) => {
+		const result = await runVccLive(sandbox(), getRecord(projectId, recordId));
+		expect(result.error?.message).toMatch(message);
+		expect(vccRequests(sandbox())).toHaveLength(0);
+	});
+
+	it('says which record VCC Live did not find', async () => {
+		const result = await runVccLive(sandbox(), getRecord('214', '99999'));
+		expect(result.error).toMatchObject({ httpCode: '404' });
+		expect(result.error?.message).toContain('VCC Live found nothing there');
+		expect(result.error?.description).toContain('Check the Project ID (214) and the Record ID (99999)');
+		expect(`${result.error?.message} ${result.error?.description}`).not.toContain(DEMO_ACCOUNT.token);
+	});
+});
+
+describe('Record → Add Disposition', () => {
+	it('sends the documented body and the disposition is on the record', async () => {
+		const result = await runVccLive(
+			sandbox(),
+			addDisposition({ nextCallDate: '2024-04-03T11:00:00', nextContactId: '2', description: 'University degree', avoidInCall: true }),
+		);
+		expect(result.error).toBeUndefined();
+		const [request] = vccRequests(sandbox());
+		const body = {
+			dispositionid: '3',
+			userid: '17',
+			next_calldate: '2024-04-03 11:00:00',
+			next_contactid: '2',
+			description: 'University degree',
+			avoid_in_call: true,
+		};
+		expect(request).toMatchObject({ method: 'POST', path: '/v2/projects/214/records/21402/dispositions', body });
+		expect(request.headers['content-type']).toMatch(/^application\/json/);
+		expect(jsonOf(result)).toEqual([{ projectid: 214, numberid: 21402, ...body, added: true }]);
+		expect(sandbox().vcclive.records.get('214', '21402')?.events.at(-1)).toMatchObject(body);
+	});
+
+	it('sends only the mandatory fields when no option is set', async () => {
+		await runVccLive(sandbox(), addDisposition());
+		expect(vccRequests(sandbox())[0].body).toEqual({ dispositionid: '3', userid: '17' });
+	});
+
+	it.each([
+		[{ nextCallDate: 'next tuesday' }, /Next Call Date "next tuesday" is not a date/],
+		[{ nextContactId: 'phone2' }, /Next Phone Field must be a whole number/],
+	])('refuses bad options before any request: %j', async (options, message) => {
+		const result = await runVccLive(sandbox(), addDisposition(options));
+		expect(result.error?.message).toMatch(message);
+		expect(vccRequests(sandbox())).toHaveLength(0);
+	});
+
+	it('refuses a bad disposition ID before any request', async () => {
+		const result = await runVccLive(sandbox(), { ...addDisposition(), dispositionId: 'callback' });
+		expect(result.error?.message).toMatch(/Disposition ID must be a whole number/);
+		expect(vccRequests(sandbox())).toHaveLength(0);
+	});
+
+	it('is sent once when the connection drops after VCC Live added it, and says how to check', async () => {
+		sandbox().faults.add({ vendor: 'vcclive', times: Infinity, fault: { kind: 'dropAfterProcessing' } });
+		const before = sandbox().vcclive.records.get('214', '21402')?.events.length ?? 0;
+		const result = await runVccLive(sandbox(), addDisposition());
+		expect(vccRequests(sandbox())).toHaveLength(1);
+		expect(sandbox().vcclive.records.get('214', '21402')?.events).toHaveLength(before + 1);
+		expect(result.error?.message).toMatch(/^The outcome is unknown: VCC Live/);
+		expect(result.error?.description).toContain('Get record 21402 of project 214 (Record → Get) and look for disposition 3');
+		expect(result.error?.description).toContain('It was not sent again');
+	});
+
+	it('is not retried after a 503', async () => {
+		sandbox().faults.add({ vendor: 'vcclive', times: Infinity, fault: { kind: 'status', status: 503 } });
+		const result = await runVccLive(sandbox(), addDisposition());
+		expect(vccRequests(sandbox())).toHaveLength(1);
+		expect(result.error?.message).toContain('VCC Live answered 503 to a change, which may or may not have been applied');
+	});
+
+	it('says which record VCC Live did not find', async () => {
+		const result = await runVccLive(sandbox(), addDisposition({}, { recordId: '5' }));
+		expect(result.error?.description).toContain('Check the Project ID (214) and the Record ID (5)');
+		expect(sandbox().vcclive.records.get('214', '21402')?.events).toHaveLength(1);
+	});
+});
