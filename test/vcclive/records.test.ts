@@ -118,3 +118,48 @@ describe('Record → Add Disposition', () => {
 		expect(sandbox().vcclive.records.get('214', '21402')?.events).toHaveLength(1);
 	});
 });
+
+describe('Record → Modify Contact', () => {
+	const modifyContact = (contact: number, fields: INodeParameters, recordId = '21402') => ({
+		resource: 'record',
+		operation: 'modifyContact',
+		projectId: '214',
+		recordId,
+		contact,
+		fields,
+	});
+
+	it('sends PUT …/contacts/[contact] with the fields set, and the contact changes', async () => {
+		const fields = { title: 'Supervisor', name: 'Peter Green', phone: '3619997400', email: '' };
+		const result = await runVccLive(sandbox(), modifyContact(2, fields));
+		expect(result.error).toBeUndefined();
+		expect(vccRequests(sandbox())[0]).toMatchObject({ method: 'PUT', path: '/v2/projects/214/records/21402/contacts/2', body: fields });
+		expect(jsonOf(result)).toEqual([{ projectid: 214, numberid: 21402, contact: 2, ...fields, modified: true }]);
+		expect(sandbox().vcclive.records.get('214', '21402')?.contacts.phone2).toEqual(fields);
+	});
+
+	it('refuses an update with no field before any request', async () => {
+		const result = await runVccLive(sandbox(), modifyContact(1, {}));
+		expect(result.error?.message).toBe('No contact field to set');
+		expect(vccRequests(sandbox())).toHaveLength(0);
+	});
+
+	it.each([
+		[3, { name: 'X' }, 'VCC Live says the contact does not exist (error.contact_not_exists)', /only when the project has the fields phone2/],
+		[1, { email: 'peter.green' }, 'VCC Live refused the email address as badly formatted (error.wrong_email_format)', /whole email address/],
+	])('puts VCC Live’s documented 417 code of contact %s into plain words', async (contact, fields, message, advice) => {
+		const result = await runVccLive(sandbox(), modifyContact(contact, fields));
+		expect(result.error).toMatchObject({ message, httpCode: '417' });
+		expect(result.error?.description).toMatch(advice);
+		expect(vccRequests(sandbox())).toHaveLength(1);
+	});
+
+	it('is sent once when the connection drops after VCC Live changed it', async () => {
+		sandbox().faults.add({ vendor: 'vcclive', times: Infinity, fault: { kind: 'dropAfterProcessing' } });
+		const result = await runVccLive(sandbox(), modifyContact(1, { name: 'Anna Kovacs' }));
+		expect(vccRequests(sandbox())).toHaveLength(1);
+		expect(sandbox().vcclive.records.get('214', '21402')?.contacts.phone1.name).toBe('Anna Kovacs');
+		expect(result.error?.message).toMatch(/^The outcome is unknown/);
+		expect(result.error?.description).toContain('look at contact phone1');
+	});
+});

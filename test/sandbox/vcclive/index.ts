@@ -42,6 +42,11 @@ const ROUTES: Route[] = [
 		pattern: /^\/v2\/projects\/(\d+)\/records\/(\d+)\/dispositions$/,
 		handle: (sandbox, request, [p, n]) => sandbox.records.addDisposition(p, n, request.body),
 	},
+	{
+		method: 'PUT',
+		pattern: /^\/v2\/projects\/(\d+)\/records\/(\d+)\/contacts\/(\d+)$/,
+		handle: (sandbox, request, [p, n, c]) => sandbox.records.modifyContact(p, n, c, request.body),
+	},
 	{ method: 'GET', pattern: /^\/v2\/cdrs\/([^/]+)\/([^/]+)\/([^/]+)$/, handle: (_sandbox, request, [y, m, d]) => cdrLog(y, m, d, request.query) },
 	{ method: 'GET', pattern: /^\/v2\/cdr\/([^/]+)\/([^/]+)\/([^/]+)$/, handle: (_sandbox, _request, [y, m, uuid]) => cdrOfCall(y, m, uuid) },
 ];

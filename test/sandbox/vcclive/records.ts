@@ -36,7 +36,7 @@ function seedRecord(projectid: number, numberid: number): SandboxRecord {
 }
 
 const TEXT = { 'content-type': 'text/plain; charset=utf-8' };
-const answer = (status: number, response: unknown, errors: string[] = []): SandboxResponse => ({
+const answer = (status: number, response: unknown, errors: unknown[] = []): SandboxResponse => ({
 	status,
 	headers: TEXT,
 	body: JSON.stringify({ response, errors }),
@@ -47,6 +47,12 @@ const answer = (status: number, response: unknown, errors: string[] = []): Sandb
  * 404 with the envelope's error "error.not_found", as it does for an unknown path.
  */
 export const notFound = () => answer(404, null, ['error.not_found']);
+
+/** How many phone fields (phone1, phone2, …) each project has: contacts beyond them do not exist. */
+export const PHONE_FIELDS: Readonly<Record<number, number>> = { 4: 1, 214: 2, 370: 1 };
+
+/** Modify contact's documented error shape: `response` false, errors as objects. */
+const contactError = (code: string) => answer(417, false, [{ index: 1, errorcode: 417, errormessage: code }]);
 
 export class RecordStore {
 	private records = new Map<string, SandboxRecord>();
@@ -78,6 +84,27 @@ export class RecordStore {
 	read(projectid: string, numberid: string): SandboxResponse {
 		const record = this.get(projectid, numberid);
 		return record ? answer(200, record) : notFound();
+	}
+
+	/**
+	 * PUT .../contacts/[contact]: the fields given are set on the contact (phone1, phone2, …);
+	 * a contact beyond the project's phone fields is error.contact_not_exists, a bad email
+	 * error.wrong_email_format (the two codes the page documents, with 417).
+	 */
+	modifyContact(projectid: string, numberid: string, contact: string, body: unknown): SandboxResponse {
+		const record = this.get(projectid, numberid);
+		if (!record) return notFound();
+		const index = Number(contact);
+		if (!(index >= 1 && index <= (PHONE_FIELDS[Number(projectid)] ?? 1))) return contactError('error.contact_not_exists');
+		const given = isPlainObject(body) ? body : {};
+		if (typeof given.email === 'string' && given.email !== '' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(given.email)) {
+			return contactError('error.wrong_email_format');
+		}
+		const key = `phone${index}`;
+		const current = record.contacts[key] ?? { email: '', name: '', phone: '', title: '' };
+		const fields = Object.fromEntries(['email', 'name', 'phone', 'title'].filter((name) => typeof given[name] === 'string').map((name) => [name, given[name] as string]));
+		record.contacts[key] = { ...current, ...fields };
+		return answer(200, true);
 	}
 
 	/**

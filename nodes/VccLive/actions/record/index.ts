@@ -4,11 +4,13 @@ import { operationOptions } from '../../../shared/operationOptions';
 import type { VccLiveOperation } from '../types';
 import * as addDisposition from './addDisposition.operation';
 import * as get from './get.operation';
+import * as modifyContact from './modifyContact.operation';
 
 /** The Database API's record resources (docs/VCC-LIVE-API.md). */
 export const recordOperations: Record<string, VccLiveOperation> = {
 	addDisposition,
 	get,
+	modifyContact,
 };
 
 const operationField: INodeProperties = {
@@ -20,6 +22,7 @@ const operationField: INodeProperties = {
 	options: operationOptions([
 		{ name: 'Add Disposition', value: 'addDisposition', does: 'add a disposition to a record', description: 'Set a disposition on a record, as a supervisor would' },
 		{ name: 'Get', value: 'get', does: 'get a record with its CDRs and dispositions', description: 'A record’s custom data, contacts, dispositions and CDRs' },
+		{ name: 'Modify Contact', value: 'modifyContact', does: 'modify a contact of a record', description: 'Set the name, phone, email or title of one of a record’s contacts' },
 	]),
 	default: 'get',
 };
