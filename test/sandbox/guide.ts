@@ -4,6 +4,8 @@
  * sandbox as it stands (a call center given more services, a queue changed, shows here), for
  * `npm start` and `npm run sandbox` to print.
  */
+import { DateTime } from 'luxon';
+
 import { SEED } from './apio';
 import { SEED_LAST_MODIFIED } from './livevox/servicesData';
 import {
@@ -12,7 +14,7 @@ import {
 	EXAMPLE_QUEUE_SERVICE_ID,
 } from './livevox/supervisorData';
 import type { Sandbox } from './server';
-import { PROJECTS } from './vcclive';
+import { CDRS_PER_DAY, cdrUuid, EMAILS_PER_MONTH, PROJECTS } from './vcclive';
 
 /** Services named per call center; the rest are counted. */
 const SERVICES_SHOWN = 3;
@@ -86,6 +88,8 @@ export function guideLines(sandbox: Sandbox): string[] {
 			({ projectId, teamId, queues, records }) =>
 				`    ${projectId}: team ${teamId}, ${queues.length === 1 ? 'queue' : 'queues'} ${queues.join(', ')}; records ${records.join(', ')}`,
 		),
+		`    CDRs: every day ${PROJECTS.map(({ projectid }) => `${CDRS_PER_DAY[projectid] ?? 0} in ${projectid}`).join(', ')} (e.g. Call UUID ${cdrUuid(DateTime.fromISO('2024-04-01', { zone: 'UTC' }), 214, 5)} of 2024-04-01)`,
+		`    Emails: every month ${PROJECTS.map(({ projectid }) => `${EMAILS_PER_MONTH[projectid] ?? 0} in ${projectid}`).join(', ')}`,
 		'  Netaxis APIO Tenant / Group / Call Center:',
 		...apio.callCenters.map(({ tenantId, groupId, callCenter, agents }) => `    ${tenantId} / ${groupId} / ${callCenter} (${plural(agents, 'agent')})`),
 	];

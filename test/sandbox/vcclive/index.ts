@@ -11,6 +11,7 @@
 import type { SandboxRequest, SandboxResponse, SandboxVendor } from '../types';
 import { inboundRows } from './inboundData';
 import { cdrLog, cdrOfCall } from './cdrRequest';
+import { emailLog } from './emailData';
 import type { RenderStyle } from './inboundRequest';
 import { readInboundQuery, renderError, renderRows } from './inboundRequest';
 import { RecordStore } from './records';
@@ -20,6 +21,7 @@ export { INBOUND_COLUMNS, inboundRows, PROJECTS } from './inboundData';
 export { ERROR_CODES } from './inboundRequest';
 export type { Cdr } from './cdrData';
 export { CDRS_PER_DAY, cdrsOfDay, cdrUuid, recordIdsOf } from './cdrData';
+export { EMAILS_PER_MONTH, emailsOfMonth } from './emailData';
 export { RECORD_CDR_DAY, RecordStore } from './records';
 
 /** The customer whose calls are let in: HTTP Basic with its name as user and its API token. */
@@ -47,6 +49,11 @@ const ROUTES: Route[] = [
 		pattern: /^\/v2\/projects\/(\d+)\/records\/(\d+)\/contacts\/(\d+)$/,
 		handle: (sandbox, request, [p, n, c]) => sandbox.records.modifyContact(p, n, c, request.body),
 	},
+	{
+		method: 'GET',
+		pattern: /^\/v2\/projects\/(\d+)\/emails\/(\d{4})\/(\d{2})$/,
+		handle: (sandbox, request, [p, y, m]) => emailLog(p, y, m, request.query, sandbox.emailPageCap),
+	},
 	{ method: 'GET', pattern: /^\/v2\/cdrs\/([^/]+)\/([^/]+)\/([^/]+)$/, handle: (_sandbox, request, [y, m, d]) => cdrLog(y, m, d, request.query) },
 	{ method: 'GET', pattern: /^\/v2\/cdr\/([^/]+)\/([^/]+)\/([^/]+)$/, handle: (_sandbox, _request, [y, m, uuid]) => cdrOfCall(y, m, uuid) },
 ];
@@ -68,11 +75,15 @@ export class VccLiveSandbox implements SandboxVendor {
 
 	style: RenderStyle = defaultStyle();
 
+	/** When set, the email log gives at most this many per request, whatever `num` asks (not documented either way). */
+	emailPageCap: number | undefined;
+
 	/** The projects' records (state: dispositions added). */
 	readonly records = new RecordStore();
 
 	reset(): void {
 		this.records.reset();
+		this.emailPageCap = undefined;
 		this.account = { ...DEMO_ACCOUNT };
 		this.refusedFormatValues = new Set();
 		this.errorsWithSuccess = undefined;

@@ -7,7 +7,7 @@ import { limitField, readLimit, returnAllField } from '../../../shared/listField
 import type { OutputRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
 import { pastOrToday, pathDay, projectIdOf } from '../../vccLiveInput';
-import { cdrRowsOf, collectCdrLog } from './cdrLogPages';
+import { CDR_PAGE_SIZE, collectByStartNum, rowsOf } from './startNumPages';
 
 const properties: INodeProperties[] = [
 	{
@@ -45,7 +45,7 @@ export async function execute(this: IExecuteFunctions, client: VccLiveClient, it
 	const { year, month, day: dayOfMonth } = pathDay(day);
 	const path = `/v2/cdrs/${year}/${month}/${dayOfMonth}`;
 	const fetchPage = async (start: number, num: number): Promise<IDataObject[]> =>
-		cdrRowsOf(
+		rowsOf(
 			await client.request({
 				method: 'GET',
 				path,
@@ -54,5 +54,6 @@ export async function execute(this: IExecuteFunctions, client: VccLiveClient, it
 				expect: 'json',
 			}),
 		);
-	return await collectCdrLog(fetchPage, limit);
+	// 10 at a time, the documented default: a page with fewer is the day's last.
+	return await collectByStartNum(fetchPage, { pageSize: CDR_PAGE_SIZE, limit, lastWhenShort: true });
 }
