@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readDateTime } from '../../../shared/dateInput';
 import { toId } from '../../../shared/input';
+import { optionsCollection } from '../../../shared/operationOptions';
 import type { OutputRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
 import { readRecordAddress, recordIdFields, recordNotFoundHint } from './recordFields';
@@ -27,45 +28,38 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. 17',
 		description: 'The user the disposition is linked to',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				default: '',
-				description: 'A description added as by a supervisor',
-			},
-			{
-				displayName: 'Next Call Date',
-				name: 'nextCallDate',
-				type: 'dateTime',
-				default: '',
-				description:
-					'For call-back and shared call-back dispositions: when the record is next due to be called, in the workflow’s time zone',
-			},
-			{
-				displayName: 'Next Phone Field',
-				name: 'nextContactId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 2',
-				description: 'Which phone field to call next time: 2 calls phone2',
-			},
-			{
-				displayName: 'Skip Records Being Handled',
-				name: 'avoidInCall',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to leave out a record an agent is handling (prework, in call, afterwork)',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			description: 'A description added as by a supervisor',
+		},
+		{
+			displayName: 'Next Call Date',
+			name: 'nextCallDate',
+			type: 'dateTime',
+			default: '',
+			description:
+				'For call-back and shared call-back dispositions: when the record is next due to be called, in the workflow’s time zone',
+		},
+		{
+			displayName: 'Next Phone Field',
+			name: 'nextContactId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 2',
+			description: 'Which phone field to call next time: 2 calls phone2',
+		},
+		{
+			displayName: 'Skip Records Being Handled',
+			name: 'avoidInCall',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to leave out a record an agent is handling (prework, in call, afterwork)',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['addDisposition'] } }, properties);

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationOptions } from '../../../shared/operationOptions';
+import { resourceDescription } from '../../../shared/operationOptions';
 import type { VccLiveOperation } from '../types';
 import * as addDisposition from './addDisposition.operation';
 import * as get from './get.operation';
@@ -13,21 +13,13 @@ export const recordOperations: Record<string, VccLiveOperation> = {
 	modifyContact,
 };
 
-const operationField: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['record'] } },
-	options: operationOptions([
+export const recordDescription: INodeProperties[] = resourceDescription(
+	'record',
+	recordOperations,
+	[
 		{ name: 'Add Disposition', value: 'addDisposition', does: 'add a disposition to a record', description: 'Set a disposition on a record, as a supervisor would' },
 		{ name: 'Get', value: 'get', does: 'get a record with its CDRs and dispositions', description: 'A record’s custom data, contacts, dispositions and CDRs' },
 		{ name: 'Modify Contact', value: 'modifyContact', does: 'modify a contact of a record', description: 'Set the name, phone, email or title of one of a record’s contacts' },
-	]),
-	default: 'get',
-};
-
-export const recordDescription: INodeProperties[] = [
-	operationField,
-	...Object.values(recordOperations).flatMap((operation) => operation.description),
-];
+	],
+	'get',
+);

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readDateTime } from '../../../shared/dateInput';
 import { limitField, readLimit, returnAllField } from '../../../shared/listFields';
+import { optionsCollection } from '../../../shared/operationOptions';
 import type { OutputRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
 import { pastOrToday, pathDay, projectIdOf } from '../../vccLiveInput';
@@ -32,26 +33,19 @@ const properties: INodeProperties[] = [
 	},
 	returnAllField,
 	limitField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Order',
-				name: 'direction',
-				type: 'options',
-				options: [
-					{ name: 'Ascending', value: 'ASC' },
-					{ name: 'Descending', value: 'DESC' },
-				],
-				default: 'ASC',
-				description: 'The order VCC Live lists the emails in ("direction")',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Order',
+			name: 'direction',
+			type: 'options',
+			options: [
+				{ name: 'Ascending', value: 'ASC' },
+				{ name: 'Descending', value: 'DESC' },
+			],
+			default: 'ASC',
+			description: 'The order VCC Live lists the emails in ("direction")',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['statistic'], operation: ['getEmailLog'] } }, properties);

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationOptions } from '../../../shared/operationOptions';
+import { resourceDescription } from '../../../shared/operationOptions';
 import type { VccLiveOperation } from '../types';
 import * as getCdr from './getCdr.operation';
 import * as getCdrLog from './getCdrLog.operation';
@@ -15,22 +15,14 @@ export const statisticOperations: Record<string, VccLiveOperation> = {
 	getInbound,
 };
 
-const operationField: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['statistic'] } },
-	options: operationOptions([
+export const statisticDescription: INodeProperties[] = resourceDescription(
+	'statistic',
+	statisticOperations,
+	[
 		{ name: 'Get CDR', value: 'getCdr', does: 'get the CDR of a call', description: 'The call detail record of one call, by its UUID' },
 		{ name: 'Get CDR Log', value: 'getCdrLog', does: 'get the CDRs of a day', description: 'The call detail records of one day, optionally of one project' },
 		{ name: 'Get Email Log', value: 'getEmailLog', does: 'get the emails of a project in a month', description: 'The email messages of one project in one month' },
 		{ name: 'Get Inbound', value: 'getInbound', does: 'get inbound statistics of a period', description: 'Inbound call statistics per project, queue and/or day, for any period' },
-	]),
-	default: 'getInbound',
-};
-
-export const statisticDescription: INodeProperties[] = [
-	operationField,
-	...Object.values(statisticOperations).flatMap((operation) => operation.description),
-];
+	],
+	'getInbound',
+);
