@@ -163,3 +163,58 @@ describe('Record → Modify Contact', () => {
 		expect(result.error?.description).toContain('look at contact phone1');
 	});
 });
+
+describe('Record → Batch Disposition', () => {
+	const batch = (recordIds: string, options: INodeParameters = {}) => ({
+		resource: 'record',
+		operation: 'batchDisposition',
+		projectId: '214',
+		recordIds,
+		dispositionId: '4',
+		options,
+	});
+
+	it('sends one PUT with the common disposition and one element per record, and every record has it', async () => {
+		const result = await runVccLive(
+			sandbox(),
+			batch('21401, 21403', { userId: '17', description: 'Campaign closed', nextCallDate: '2024-04-05T09:30:00', avoidInCall: true }),
+		);
+		expect(result.error).toBeUndefined();
+		const disposition = { dispositionid: 4, userid: '17', description: 'Campaign closed', next_calldate: '2024-04-05 09:30:00' };
+		expect(vccRequests(sandbox())).toHaveLength(1);
+		expect(vccRequests(sandbox())[0]).toMatchObject({
+			method: 'PUT',
+			path: '/v2/projects/214/records/dispositions',
+			body: { avoid_in_call: true, disposition, elements: [{ numberid: '21401' }, { numberid: '21403' }] },
+		});
+		for (const numberid of ['21401', '21403']) expect(sandbox().vcclive.records.get('214', numberid)?.events.at(-1)).toMatchObject(disposition);
+		expect(sandbox().vcclive.records.get('214', '21402')?.events).toHaveLength(1);
+		expect(jsonOf(result)).toEqual([
+			{ projectid: 214, numberid: 21401, dispositionid: 4, result: true },
+			{ projectid: 214, numberid: 21403, dispositionid: 4, result: true },
+		]);
+	});
+
+	it('puts out each record’s own result', async () => {
+		const result = await runVccLive(sandbox(), batch('21401,99'));
+		expect(jsonOf(result).map((row) => row.result)).toEqual([true, false]);
+	});
+
+	it.each([
+		['21401, x', /each of Record IDs must be a whole number/],
+		['={{ "" }}', /Record IDs is empty/],
+	])('refuses Record IDs %p before any request', async (recordIds, message) => {
+		const result = await runVccLive(sandbox(), batch(recordIds));
+		expect(result.error?.message).toMatch(message);
+		expect(vccRequests(sandbox())).toHaveLength(0);
+	});
+
+	it('is sent once when the connection drops after VCC Live applied it', async () => {
+		sandbox().faults.add({ vendor: 'vcclive', times: Infinity, fault: { kind: 'dropAfterProcessing' } });
+		const result = await runVccLive(sandbox(), batch('21401, 21402'));
+		expect(vccRequests(sandbox())).toHaveLength(1);
+		expect(sandbox().vcclive.records.get('214', '21401')?.events).toHaveLength(2);
+		expect(result.error?.message).toMatch(/^The outcome is unknown/);
+		expect(result.error?.description).toContain('look for disposition 4 among their events');
+	});
+});

@@ -108,6 +108,27 @@ export class RecordStore {
 	}
 
 	/**
+	 * PUT /v2/projects/[projectid]/records/dispositions: the common `disposition` and each
+	 * element's own keys become an event of the record its `numberid` names. The answer is
+	 * "an array of partial results by elements"; their shape is not documented: the imitation
+	 * answers true for a record it changed and false for one it does not have.
+	 */
+	batchDisposition(projectid: string, body: unknown): SandboxResponse {
+		const given = isPlainObject(body) ? body : {};
+		if (!Array.isArray(given.elements) || given.elements.length === 0) return answer(417, null, ['error.argument_missing_or_empty']);
+		const common = isPlainObject(given.disposition) ? given.disposition : {};
+		const results = given.elements.map((element: unknown) => {
+			const own = isPlainObject(element) ? element : {};
+			const record = typeof own.numberid === 'string' ? this.get(projectid, own.numberid) : undefined;
+			if (!record) return false;
+			const keys = Object.fromEntries(Object.entries(own).filter(([name]) => name !== 'numberid' && name !== 'search'));
+			record.events.push({ ...common, ...keys, create_date: '2024-04-02 12:00:00' });
+			return true;
+		});
+		return answer(200, results);
+	}
+
+	/**
 	 * POST .../dispositions: dispositionid and userid are mandatory (417
 	 * error.argument_missing_or_empty, the code the inbound page documents for that case);
 	 * the event is appended and the answer is `true`.
