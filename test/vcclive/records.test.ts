@@ -218,3 +218,50 @@ describe('Record → Batch Disposition', () => {
 		expect(result.error?.description).toContain('look for disposition 4 among their events');
 	});
 });
+
+describe('Record → Add', () => {
+	const add = (fields: Array<{ name: string; value: string }>, options: INodeParameters = {}) => ({
+		resource: 'record',
+		operation: 'add',
+		projectId: '214',
+		form: { field: fields },
+		options,
+	});
+	const fields = [
+		{ name: 'name', value: 'Anna Kovacs' },
+		{ name: 'phone1', value: '36201234567' },
+		{ name: 'hobbies', value: 'Diving|Baking' },
+	];
+
+	it('sends POST …/records with the form, and the project has the record', async () => {
+		const result = await runVccLive(sandbox(), add(fields, { phoneField: 'phone1', nextCallDate: '2024-04-03T10:00:00' }));
+		expect(result.error).toBeUndefined();
+		const body = {
+			form: { name: 'Anna Kovacs', phone1: '36201234567', hobbies: 'Diving|Baking' },
+			phone_field: 'phone1',
+			next_calldate: '2024-04-03 10:00:00',
+		};
+		expect(vccRequests(sandbox())[0]).toMatchObject({ method: 'POST', path: '/v2/projects/214/records', body });
+		expect(jsonOf(result)).toEqual([{ projectid: 214, ...body, result: true }]);
+		expect(sandbox().vcclive.records.get('214', '21404')?.data).toEqual(body.form);
+	});
+
+	it.each([
+		[[], 'Fields is empty'],
+		[[{ name: ' ', value: 'x' }], 'A field of Fields has no name'],
+		[[{ name: 'name', value: 'a' }, { name: 'name', value: 'b' }], 'The field "name" is given twice'],
+	])('refuses %j before any request', async (given, message) => {
+		const result = await runVccLive(sandbox(), add(given));
+		expect(result.error?.message).toBe(message);
+		expect(vccRequests(sandbox())).toHaveLength(0);
+	});
+
+	it('is sent once when the connection drops after VCC Live added it: no second record to dial', async () => {
+		sandbox().faults.add({ vendor: 'vcclive', times: Infinity, fault: { kind: 'dropAfterProcessing' } });
+		const result = await runVccLive(sandbox(), add(fields));
+		expect(vccRequests(sandbox())).toHaveLength(1);
+		expect(sandbox().vcclive.records.recordIdsOf(214)).toEqual([21401, 21402, 21403, 21404]);
+		expect(result.error?.message).toMatch(/^The outcome is unknown/);
+		expect(result.error?.description).toContain("Look for the record in project 214's database");
+	});
+});

@@ -12,6 +12,7 @@ import { cdrsOfDay, recordIdsOf } from './cdrData';
 import { PROJECTS } from './inboundData';
 
 export interface SandboxRecord {
+	[key: string]: unknown;
 	data: Record<string, unknown>;
 	contacts: Record<string, { email: string; name: string; phone: string; title: string }>;
 	events: Array<Record<string, unknown>>;
@@ -104,6 +105,31 @@ export class RecordStore {
 		const current = record.contacts[key] ?? { email: '', name: '', phone: '', title: '' };
 		const fields = Object.fromEntries(['email', 'name', 'phone', 'title'].filter((name) => typeof given[name] === 'string').map((name) => [name, given[name] as string]));
 		record.contacts[key] = { ...current, ...fields };
+		return answer(200, true);
+	}
+
+	/**
+	 * POST /v2/projects/[projectid]/records: `form` is required (417
+	 * error.argument_missing_or_empty otherwise); the record gets the next ID of the project.
+	 * The page says only that the answer "states whether the request is successful": the
+	 * imitation answers `true`.
+	 */
+	add(projectid: string, body: unknown): SandboxResponse {
+		if (!PROJECTS.some((project) => String(project.projectid) === projectid)) return notFound();
+		const given = isPlainObject(body) ? body : {};
+		if (!isPlainObject(given.form) || Object.keys(given.form).length === 0) return answer(417, null, ['error.argument_missing_or_empty']);
+		const ids = this.recordIdsOf(Number(projectid));
+		const numberid = (ids.at(-1) ?? Number(projectid) * 100) + 1;
+		this.records.set(`${projectid}/${numberid}`, {
+			data: { ...given.form },
+			contacts: {},
+			events: [],
+			cdrs: [],
+			create_date: '2024-04-02 12:00:00',
+			create_date_utc: '2024-04-02 10:00:00',
+			...(typeof given.phone_field === 'string' ? { phone_field: given.phone_field } : {}),
+			...(typeof given.next_calldate === 'string' ? { next_calldate: given.next_calldate } : {}),
+		});
 		return answer(200, true);
 	}
 

@@ -1,0 +1,106 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { readDateTime } from '../../../shared/dateInput';
+import { InvalidInput } from '../../../shared/input';
+import { optionsCollection } from '../../../shared/operationOptions';
+import type { OutputRow } from '../../../shared/runPerItem';
+import type { VccLiveClient } from '../../transport';
+import { projectIdOf } from '../../vccLiveInput';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Project ID',
+		name: 'projectId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 134',
+		description: 'The project whose database gets the record',
+	},
+	{
+		displayName: 'Fields',
+		name: 'form',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add field',
+		default: {},
+		description:
+			'The record’s custom data ("form"): name, phone number, address, …. For fields with simple or multiple values give the value ID, or text that VCC Live matches to a value (or creates); several values separated by |.',
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. phone1', description: 'The field’s name in the project' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'The field’s value' },
+				],
+			},
+		],
+	},
+	optionsCollection([
+		{
+			displayName: 'Next Call Date',
+			name: 'nextCallDate',
+			type: 'dateTime',
+			default: '',
+			description: 'When the record is next due to be called, in the workflow’s time zone',
+		},
+		{
+			displayName: 'Phone Field to Call',
+			name: 'phoneField',
+			type: 'options',
+			options: [1, 2, 3, 4, 5, 6, 7, 8, 9].map((index) => ({ name: `Phone${index}`, value: `phone${index}` })),
+			default: 'phone1',
+			description: 'Which telephone number is called next',
+		},
+	]),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['add'] } }, properties);
+
+interface AddOptions {
+	nextCallDate?: unknown;
+	phoneField?: string;
+}
+
+/** The documented request: `form` (required) and, when set, `phone_field` and `next_calldate`. */
+export function addRecordBody(fields: Array<{ name?: string; value?: unknown }>, options: AddOptions, zone: string): IDataObject {
+	const form: IDataObject = {};
+	for (const { name, value } of fields) {
+		const key = typeof name === 'string' ? name.trim() : '';
+		if (key === '') throw new InvalidInput('A field of Fields has no name', 'Give every field the name it has in the project, such as phone1 or name.');
+		if (key in form) throw new InvalidInput(`The field "${key.slice(0, 40)}" is given twice`, 'Give each field once.');
+		form[key] = value === undefined || value === null ? '' : String(value);
+	}
+	if (Object.keys(form).length === 0) {
+		throw new InvalidInput('Fields is empty', 'Add at least one field of the record (VCC Live requires its custom data, "form").');
+	}
+	const body: IDataObject = { form };
+	if (options.phoneField !== undefined && options.phoneField !== '') body.phone_field = options.phoneField;
+	if (options.nextCallDate !== undefined && options.nextCallDate !== '') {
+		body.next_calldate = readDateTime(options.nextCallDate, { label: 'Next Call Date', zone }).toFormat('yyyy-MM-dd HH:mm:ss');
+	}
+	return body;
+}
+
+/**
+ * POST /v2/projects/[projectid]/records: a new record in the project's database, which the
+ * dialer may call. A write, never sent twice: a duplicate record could be called twice.
+ */
+export async function execute(this: IExecuteFunctions, client: VccLiveClient, itemIndex: number): Promise<OutputRow[]> {
+	const projectId = projectIdOf(this.getNodeParameter('projectId', itemIndex));
+	const fields = (this.getNodeParameter('form.field', itemIndex, []) as Array<{ name?: string; value?: unknown }>) ?? [];
+	const body = addRecordBody(fields, this.getNodeParameter('options', itemIndex, {}) as AddOptions, this.getTimezone());
+	const response = await client.request({
+		method: 'POST',
+		path: `/v2/projects/${projectId}/records`,
+		body,
+		kind: 'write',
+		expect: 'json',
+		hints: { 404: `Check the Project ID (${projectId}).` },
+		checkAfterUnknownOutcome: `Look for the record in project ${projectId}'s database in VCC Live`,
+	});
+	// The documentation says only that the answer "states whether the request is successful": passed on as it comes.
+	return [{ projectid: projectId, ...body, result: (response ?? null) as IDataObject }];
+}
