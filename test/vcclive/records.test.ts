@@ -265,3 +265,54 @@ describe('Record → Add', () => {
 		expect(result.error?.description).toContain("Look for the record in project 214's database");
 	});
 });
+
+describe('Record → Batch Modify', () => {
+	const batchModify = (recordIds: string, fields: Array<{ name: string; value: string }>) => ({
+		resource: 'record',
+		operation: 'batchModify',
+		projectId: '214',
+		recordIds,
+		form: { field: fields },
+	});
+
+	it('sends one PUT …/records with an element per record, and the records change', async () => {
+		const result = await runVccLive(sandbox(), batchModify('21401, 21402', [{ name: 'city', value: 'Pécs' }]));
+		expect(result.error).toBeUndefined();
+		expect(vccRequests(sandbox())).toHaveLength(1);
+		expect(vccRequests(sandbox())[0]).toMatchObject({
+			method: 'PUT',
+			path: '/v2/projects/214/records',
+			body: { elements: [{ numberid: '21401', form: { city: 'Pécs' } }, { numberid: '21402', form: { city: 'Pécs' } }] },
+		});
+		expect(sandbox().vcclive.records.get('214', '21402')?.data.city).toBe('Pécs');
+		expect(sandbox().vcclive.records.get('214', '21403')?.data.city).not.toBe('Pécs');
+		expect(jsonOf(result)).toEqual([
+			{ projectid: 214, numberid: 21401, city: 'Pécs', result: true },
+			{ projectid: 214, numberid: 21402, city: 'Pécs', result: true },
+		]);
+	});
+
+	it.each([
+		['21401', [], 'Fields is empty'],
+		['21401;x', [{ name: 'city', value: 'Pécs' }], 'each of Record IDs must be a whole number, got "x"'],
+	])('refuses %p with %j before any request', async (recordIds, fields, message) => {
+		const result = await runVccLive(sandbox(), batchModify(recordIds, fields));
+		expect(result.error?.message).toBe(message);
+		expect(vccRequests(sandbox())).toHaveLength(0);
+	});
+
+	it('is sent once when the connection drops after VCC Live changed the records', async () => {
+		sandbox().faults.add({ vendor: 'vcclive', times: Infinity, fault: { kind: 'dropAfterProcessing' } });
+		const result = await runVccLive(sandbox(), batchModify('21401', [{ name: 'city', value: 'Pécs' }]));
+		expect(vccRequests(sandbox())).toHaveLength(1);
+		expect(sandbox().vcclive.records.get('214', '21401')?.data.city).toBe('Pécs');
+		expect(result.error?.message).toMatch(/^The outcome is unknown/);
+	});
+
+	it('is not retried after a 502', async () => {
+		sandbox().faults.add({ vendor: 'vcclive', times: Infinity, fault: { kind: 'status', status: 502 } });
+		const result = await runVccLive(sandbox(), batchModify('21401', [{ name: 'city', value: 'Pécs' }]));
+		expect(vccRequests(sandbox())).toHaveLength(1);
+		expect(result.error?.description).toContain('Get a few of the records of project 214 (Record → Get) and look at their data');
+	});
+});

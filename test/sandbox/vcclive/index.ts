@@ -39,6 +39,7 @@ type Route = { method: string; pattern: RegExp; handle: (sandbox: VccLiveSandbox
 /** The resources the imitation serves besides inbound statistics (ids as digits, as VCC Live has them). */
 const ROUTES: Route[] = [
 	{ method: 'POST', pattern: /^\/v2\/projects\/(\d+)\/records$/, handle: (sandbox, request, [p]) => sandbox.records.add(p, request.body) },
+	{ method: 'PUT', pattern: /^\/v2\/projects\/(\d+)\/records$/, handle: (sandbox, request, [p]) => sandbox.records.batchModify(p, request.body) },
 	{ method: 'PUT', pattern: /^\/v2\/projects\/(\d+)\/records\/dispositions$/, handle: (sandbox, request, [p]) => sandbox.records.batchDisposition(p, request.body) },
 	{ method: 'GET', pattern: /^\/v2\/projects\/(\d+)\/records\/(\d+)$/, handle: (sandbox, _request, [p, n]) => sandbox.records.read(p, n) },
 	{

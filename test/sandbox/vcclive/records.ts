@@ -134,6 +134,25 @@ export class RecordStore {
 	}
 
 	/**
+	 * PUT /v2/projects/[projectid]/records (batch record modification): each element's `form`
+	 * (with the body's `default`) is merged into the data of the record its `numberid` names;
+	 * the partial results, not documented in shape, are true or false as for dispositions.
+	 */
+	batchModify(projectid: string, body: unknown): SandboxResponse {
+		const given = isPlainObject(body) ? body : {};
+		if (!Array.isArray(given.elements) || given.elements.length === 0) return answer(417, null, ['error.argument_missing_or_empty']);
+		const common = isPlainObject(given.default) ? given.default : {};
+		const results = given.elements.map((element: unknown) => {
+			const own = isPlainObject(element) ? element : {};
+			const record = typeof own.numberid === 'string' ? this.get(projectid, own.numberid) : undefined;
+			if (!record || !isPlainObject(own.form)) return false;
+			record.data = { ...record.data, ...common, ...own.form };
+			return true;
+		});
+		return answer(200, results);
+	}
+
+	/**
 	 * PUT /v2/projects/[projectid]/records/dispositions: the common `disposition` and each
 	 * element's own keys become an event of the record its `numberid` names. The answer is
 	 * "an array of partial results by elements"; their shape is not documented: the imitation

@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readDateTime } from '../../../shared/dateInput';
-import { InvalidInput } from '../../../shared/input';
 import { optionsCollection } from '../../../shared/operationOptions';
 import type { OutputRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
 import { projectIdOf } from '../../vccLiveInput';
+import { formField, formOf } from './recordFields';
 
 const properties: INodeProperties[] = [
 	{
@@ -18,26 +18,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. 134',
 		description: 'The project whose database gets the record',
 	},
-	{
-		displayName: 'Fields',
-		name: 'form',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add field',
-		default: {},
-		description:
-			'The record’s custom data ("form"): name, phone number, address, …. For fields with simple or multiple values give the value ID, or text that VCC Live matches to a value (or creates); several values separated by |.',
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. phone1', description: 'The field’s name in the project' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'The field’s value' },
-				],
-			},
-		],
-	},
+	formField,
 	optionsCollection([
 		{
 			displayName: 'Next Call Date',
@@ -65,17 +46,7 @@ interface AddOptions {
 }
 
 /** The documented request: `form` (required) and, when set, `phone_field` and `next_calldate`. */
-export function addRecordBody(fields: Array<{ name?: string; value?: unknown }>, options: AddOptions, zone: string): IDataObject {
-	const form: IDataObject = {};
-	for (const { name, value } of fields) {
-		const key = typeof name === 'string' ? name.trim() : '';
-		if (key === '') throw new InvalidInput('A field of Fields has no name', 'Give every field the name it has in the project, such as phone1 or name.');
-		if (key in form) throw new InvalidInput(`The field "${key.slice(0, 40)}" is given twice`, 'Give each field once.');
-		form[key] = value === undefined || value === null ? '' : String(value);
-	}
-	if (Object.keys(form).length === 0) {
-		throw new InvalidInput('Fields is empty', 'Add at least one field of the record (VCC Live requires its custom data, "form").');
-	}
+export function addRecordBody(form: IDataObject, options: AddOptions, zone: string): IDataObject {
 	const body: IDataObject = { form };
 	if (options.phoneField !== undefined && options.phoneField !== '') body.phone_field = options.phoneField;
 	if (options.nextCallDate !== undefined && options.nextCallDate !== '') {
@@ -90,8 +61,7 @@ export function addRecordBody(fields: Array<{ name?: string; value?: unknown }>,
  */
 export async function execute(this: IExecuteFunctions, client: VccLiveClient, itemIndex: number): Promise<OutputRow[]> {
 	const projectId = projectIdOf(this.getNodeParameter('projectId', itemIndex));
-	const fields = (this.getNodeParameter('form.field', itemIndex, []) as Array<{ name?: string; value?: unknown }>) ?? [];
-	const body = addRecordBody(fields, this.getNodeParameter('options', itemIndex, {}) as AddOptions, this.getTimezone());
+	const body = addRecordBody(formOf(this, itemIndex), this.getNodeParameter('options', itemIndex, {}) as AddOptions, this.getTimezone());
 	const response = await client.request({
 		method: 'POST',
 		path: `/v2/projects/${projectId}/records`,
