@@ -40,6 +40,7 @@ test('a fresh sandbox: its call centers and services, the supervisor services, p
 		'    214: team 3, queues 902, 903; records 21401, 21402, 21403',
 		'    370: team 4, queue 908; records 37001, 37002, 37003',
 		'    CDRs: every day 12 in 4, 8 in 214, 3 in 370 (e.g. Call UUID 20240401-0214-4000-8000-000000000005 of 2024-04-01)',
+		'    Voice files: every month 45 (the answered calls of its first three days)',
 		'    Emails: every month 130 in 4, 7 in 214, 0 in 370',
 		'  Netaxis APIO Tenant / Group / Call Center:',
 		'    foo / foogroup / APIOTestCCBasic@sip.netaxis.be (2 agents)',

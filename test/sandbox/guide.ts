@@ -14,7 +14,7 @@ import {
 	EXAMPLE_QUEUE_SERVICE_ID,
 } from './livevox/supervisorData';
 import type { Sandbox } from './server';
-import { CDRS_PER_DAY, cdrUuid, EMAILS_PER_MONTH, PROJECTS } from './vcclive';
+import { CDRS_PER_DAY, cdrUuid, EMAILS_PER_MONTH, PROJECTS, voiceFilesOfMonth } from './vcclive';
 
 /** Services named per call center; the rest are counted. */
 const SERVICES_SHOWN = 3;
@@ -89,6 +89,7 @@ export function guideLines(sandbox: Sandbox): string[] {
 				`    ${projectId}: team ${teamId}, ${queues.length === 1 ? 'queue' : 'queues'} ${queues.join(', ')}; records ${records.join(', ')}`,
 		),
 		`    CDRs: every day ${PROJECTS.map(({ projectid }) => `${CDRS_PER_DAY[projectid] ?? 0} in ${projectid}`).join(', ')} (e.g. Call UUID ${cdrUuid(DateTime.fromISO('2024-04-01', { zone: 'UTC' }), 214, 5)} of 2024-04-01)`,
+		`    Voice files: every month ${voiceFilesOfMonth(2024, 4).length} (the answered calls of its first three days)`,
 		`    Emails: every month ${PROJECTS.map(({ projectid }) => `${EMAILS_PER_MONTH[projectid] ?? 0} in ${projectid}`).join(', ')}`,
 		'  Netaxis APIO Tenant / Group / Call Center:',
 		...apio.callCenters.map(({ tenantId, groupId, callCenter, agents }) => `    ${tenantId} / ${groupId} / ${callCenter} (${plural(agents, 'agent')})`),

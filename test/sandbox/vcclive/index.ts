@@ -15,6 +15,7 @@ import { emailLog } from './emailData';
 import type { RenderStyle } from './inboundRequest';
 import { readInboundQuery, renderError, renderRows } from './inboundRequest';
 import { RecordStore } from './records';
+import { voiceFileList } from './voiceFiles';
 
 export type { Dimension, InboundQuery, InboundRow } from './inboundData';
 export { INBOUND_COLUMNS, inboundRows, PROJECTS } from './inboundData';
@@ -22,6 +23,7 @@ export { ERROR_CODES } from './inboundRequest';
 export type { Cdr } from './cdrData';
 export { CDRS_PER_DAY, cdrsOfDay, cdrUuid, recordIdsOf } from './cdrData';
 export { EMAILS_PER_MONTH, emailsOfMonth } from './emailData';
+export { voiceFilesOfMonth } from './voiceFiles';
 export { RECORD_CDR_DAY, RecordStore } from './records';
 
 /** The customer whose calls are let in: HTTP Basic with its name as user and its API token. */
@@ -57,6 +59,7 @@ const ROUTES: Route[] = [
 		pattern: /^\/v2\/projects\/(\d+)\/emails\/(\d{4})\/(\d{2})$/,
 		handle: (sandbox, request, [p, y, m]) => emailLog(p, y, m, request.query, sandbox.emailPageCap),
 	},
+	{ method: 'GET', pattern: /^\/v2\/voicefiles\/(\d{4})\/(\d{2})$/, handle: (_sandbox, request, [y, m]) => voiceFileList(y, m, request.query) },
 	{ method: 'GET', pattern: /^\/v2\/cdrs\/([^/]+)\/([^/]+)\/([^/]+)$/, handle: (_sandbox, request, [y, m, d]) => cdrLog(y, m, d, request.query) },
 	{ method: 'GET', pattern: /^\/v2\/cdr\/([^/]+)\/([^/]+)\/([^/]+)$/, handle: (_sandbox, _request, [y, m, uuid]) => cdrOfCall(y, m, uuid) },
 ];

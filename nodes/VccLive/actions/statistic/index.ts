@@ -6,6 +6,7 @@ import * as getCdr from './getCdr.operation';
 import * as getCdrLog from './getCdrLog.operation';
 import * as getEmailLog from './getEmailLog.operation';
 import * as getInbound from './getInbound.operation';
+import * as listVoiceFiles from './listVoiceFiles.operation';
 
 /** VCC Live's statistics resources (docs/VCC-LIVE-API.md). */
 export const statisticOperations: Record<string, VccLiveOperation> = {
@@ -13,6 +14,7 @@ export const statisticOperations: Record<string, VccLiveOperation> = {
 	getCdrLog,
 	getEmailLog,
 	getInbound,
+	listVoiceFiles,
 };
 
 export const statisticDescription: INodeProperties[] = resourceDescription(
@@ -23,6 +25,7 @@ export const statisticDescription: INodeProperties[] = resourceDescription(
 		{ name: 'Get CDR Log', value: 'getCdrLog', does: 'get the CDRs of a day', description: 'The call detail records of one day, optionally of one project' },
 		{ name: 'Get Email Log', value: 'getEmailLog', does: 'get the emails of a project in a month', description: 'The email messages of one project in one month' },
 		{ name: 'Get Inbound', value: 'getInbound', does: 'get inbound statistics of a period', description: 'Inbound call statistics per project, queue and/or day, for any period' },
+		{ name: 'List Voice Files', value: 'listVoiceFiles', does: 'list the voice files of a month', description: 'The downloadable voice files (call recordings) of one month' },
 	],
 	'getInbound',
 );
