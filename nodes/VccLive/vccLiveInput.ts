@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 
+import { readDateTime } from '../shared/dateInput';
 import { InvalidInput, toId } from '../shared/input';
 
 /** A project ID as VCC Live's resources take it (digits only, so it cannot change the path). */
@@ -49,4 +50,9 @@ export function pastOrToday(day: DateTime, now: DateTime, label: string): DateTi
 		);
 	}
 	return start;
+}
+
+/** A date-time field as the Database API's bodies take it: "2017-01-17 11:00:00", in the workflow's time zone. */
+export function bodyDateTime(value: unknown, label: string, zone: string): string {
+	return readDateTime(value, { label, zone }).toFormat('yyyy-MM-dd HH:mm:ss');
 }

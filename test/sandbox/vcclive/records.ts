@@ -139,15 +139,25 @@ export class RecordStore {
 	 * the partial results, not documented in shape, are true or false as for dispositions.
 	 */
 	batchModify(projectid: string, body: unknown): SandboxResponse {
+		return this.eachElement(projectid, body, (record, own, given) => {
+			if (!isPlainObject(own.form)) return false;
+			record.data = { ...record.data, ...(isPlainObject(given.default) ? given.default : {}), ...own.form };
+			return true;
+		});
+	}
+
+	/** A batch body's elements applied one by one to the records their `numberid` names: false for one it does not have. */
+	private eachElement(
+		projectid: string,
+		body: unknown,
+		apply: (record: SandboxRecord, element: Record<string, unknown>, given: Record<string, unknown>) => boolean,
+	): SandboxResponse {
 		const given = isPlainObject(body) ? body : {};
 		if (!Array.isArray(given.elements) || given.elements.length === 0) return answer(417, null, ['error.argument_missing_or_empty']);
-		const common = isPlainObject(given.default) ? given.default : {};
 		const results = given.elements.map((element: unknown) => {
 			const own = isPlainObject(element) ? element : {};
 			const record = typeof own.numberid === 'string' ? this.get(projectid, own.numberid) : undefined;
-			if (!record || !isPlainObject(own.form)) return false;
-			record.data = { ...record.data, ...common, ...own.form };
-			return true;
+			return record ? apply(record, own, given) : false;
 		});
 		return answer(200, results);
 	}
@@ -159,18 +169,11 @@ export class RecordStore {
 	 * answers true for a record it changed and false for one it does not have.
 	 */
 	batchDisposition(projectid: string, body: unknown): SandboxResponse {
-		const given = isPlainObject(body) ? body : {};
-		if (!Array.isArray(given.elements) || given.elements.length === 0) return answer(417, null, ['error.argument_missing_or_empty']);
-		const common = isPlainObject(given.disposition) ? given.disposition : {};
-		const results = given.elements.map((element: unknown) => {
-			const own = isPlainObject(element) ? element : {};
-			const record = typeof own.numberid === 'string' ? this.get(projectid, own.numberid) : undefined;
-			if (!record) return false;
+		return this.eachElement(projectid, body, (record, own, given) => {
 			const keys = Object.fromEntries(Object.entries(own).filter(([name]) => name !== 'numberid' && name !== 'search'));
-			record.events.push({ ...common, ...keys, create_date: '2024-04-02 12:00:00' });
+			record.events.push({ ...(isPlainObject(given.disposition) ? given.disposition : {}), ...keys, create_date: '2024-04-02 12:00:00' });
 			return true;
 		});
-		return answer(200, results);
 	}
 
 	/**

@@ -1,23 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readDateTime } from '../../../shared/dateInput';
 import { optionsCollection } from '../../../shared/operationOptions';
 import type { OutputRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
-import { projectIdOf } from '../../vccLiveInput';
+import { bodyDateTime, projectIdOf } from '../../vccLiveInput';
+import { projectIdField } from '../commonFields';
 import { formField, formOf } from './recordFields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Project ID',
-		name: 'projectId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 134',
-		description: 'The project whose database gets the record',
-	},
+	projectIdField('The project whose database gets the record'),
 	formField,
 	optionsCollection([
 		{
@@ -50,7 +42,7 @@ export function addRecordBody(form: IDataObject, options: AddOptions, zone: stri
 	const body: IDataObject = { form };
 	if (options.phoneField !== undefined && options.phoneField !== '') body.phone_field = options.phoneField;
 	if (options.nextCallDate !== undefined && options.nextCallDate !== '') {
-		body.next_calldate = readDateTime(options.nextCallDate, { label: 'Next Call Date', zone }).toFormat('yyyy-MM-dd HH:mm:ss');
+		body.next_calldate = bodyDateTime(options.nextCallDate, 'Next Call Date', zone);
 	}
 	return body;
 }

@@ -1,24 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readDateTime } from '../../../shared/dateInput';
 import { toId } from '../../../shared/input';
 import { optionsCollection } from '../../../shared/operationOptions';
 import type { OutputRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
+import { bodyDateTime } from '../../vccLiveInput';
+import { dispositionIdField, dispositionOptions } from '../commonFields';
 import { readRecordAddress, recordIdFields, recordNotFoundHint } from './recordFields';
 
 const properties: INodeProperties[] = [
 	...recordIdFields,
-	{
-		displayName: 'Disposition ID',
-		name: 'dispositionId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 1',
-		description: 'The disposition to set on the record',
-	},
+	dispositionIdField('The disposition to set on the record'),
 	{
 		displayName: 'User ID',
 		name: 'userId',
@@ -29,21 +22,8 @@ const properties: INodeProperties[] = [
 		description: 'The user the disposition is linked to',
 	},
 	optionsCollection([
-		{
-			displayName: 'Description',
-			name: 'description',
-			type: 'string',
-			default: '',
-			description: 'A description added as by a supervisor',
-		},
-		{
-			displayName: 'Next Call Date',
-			name: 'nextCallDate',
-			type: 'dateTime',
-			default: '',
-			description:
-				'For call-back and shared call-back dispositions: when the record is next due to be called, in the workflow’s time zone',
-		},
+		dispositionOptions.description,
+		dispositionOptions.nextCallDate('For call-back and shared call-back dispositions: when the record is next due to be called, in the workflow’s time zone'),
 		{
 			displayName: 'Next Phone Field',
 			name: 'nextContactId',
@@ -52,13 +32,7 @@ const properties: INodeProperties[] = [
 			placeholder: 'e.g. 2',
 			description: 'Which phone field to call next time: 2 calls phone2',
 		},
-		{
-			displayName: 'Skip Records Being Handled',
-			name: 'avoidInCall',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to leave out a record an agent is handling (prework, in call, afterwork)',
-		},
+		dispositionOptions.avoidInCall,
 	]),
 ];
 
@@ -81,7 +55,7 @@ export function dispositionBody(
 	const body: IDataObject = { dispositionid: String(dispositionId), userid: String(userId) };
 	if (options.nextCallDate !== undefined && options.nextCallDate !== '') {
 		// The documentation says "YYYY-MM-DD hh-mm-ss"; its example is 2017-01-17 11:00:00.
-		body.next_calldate = readDateTime(options.nextCallDate, { label: 'Next Call Date', zone }).toFormat('yyyy-MM-dd HH:mm:ss');
+		body.next_calldate = bodyDateTime(options.nextCallDate, 'Next Call Date', zone);
 	}
 	if (options.nextContactId !== undefined && options.nextContactId.trim() !== '') {
 		body.next_contactid = String(toId(options.nextContactId, 'Next Phone Field'));

@@ -1,63 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readDateTime } from '../../../shared/dateInput';
-import { InvalidInput, toId, toIdList } from '../../../shared/input';
+import { toId } from '../../../shared/input';
 import { optionsCollection } from '../../../shared/operationOptions';
 import type { OutputRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
-import { projectIdOf } from '../../vccLiveInput';
+import { bodyDateTime, projectIdOf } from '../../vccLiveInput';
+import { dispositionIdField, dispositionOptions, projectIdField, readRecordIds, recordIdsField } from '../commonFields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Project ID',
-		name: 'projectId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 134',
-		description: 'The project the records belong to',
-	},
-	{
-		displayName: 'Record IDs',
-		name: 'recordIds',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 8377, 8378, 8379',
-		description: 'The records to set the disposition on ("numberid"), separated by commas',
-	},
-	{
-		displayName: 'Disposition ID',
-		name: 'dispositionId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 1',
-		description: 'The disposition to set on every record',
-	},
+	projectIdField('The project the records belong to'),
+	recordIdsField('The records to set the disposition on ("numberid"), separated by commas'),
+	dispositionIdField('The disposition to set on every record'),
 	optionsCollection([
-		{
-			displayName: 'Description',
-			name: 'description',
-			type: 'string',
-			default: '',
-			description: 'A description added as by a supervisor',
-		},
-		{
-			displayName: 'Next Call Date',
-			name: 'nextCallDate',
-			type: 'dateTime',
-			default: '',
-			description: 'The call-back time, in the workflow’s time zone',
-		},
-		{
-			displayName: 'Skip Records Being Handled',
-			name: 'avoidInCall',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to leave out records agents are handling (prework, in call, afterwork)',
-		},
+		dispositionOptions.description,
+		dispositionOptions.nextCallDate('The call-back time, in the workflow’s time zone'),
+		dispositionOptions.avoidInCall,
 		{
 			displayName: 'User ID',
 			name: 'userId',
@@ -87,7 +45,7 @@ export function batchDispositionBody(recordIds: number[], dispositionId: number,
 	if (options.userId !== undefined && options.userId.trim() !== '') disposition.userid = String(toId(options.userId, 'User ID'));
 	if (options.description !== undefined && options.description !== '') disposition.description = options.description;
 	if (options.nextCallDate !== undefined && options.nextCallDate !== '') {
-		disposition.next_calldate = readDateTime(options.nextCallDate, { label: 'Next Call Date', zone }).toFormat('yyyy-MM-dd HH:mm:ss');
+		disposition.next_calldate = bodyDateTime(options.nextCallDate, 'Next Call Date', zone);
 	}
 	return {
 		...(options.avoidInCall === true ? { avoid_in_call: true } : {}),
@@ -99,8 +57,7 @@ export function batchDispositionBody(recordIds: number[], dispositionId: number,
 /** PUT /v2/projects/[projectid]/records/dispositions: one write for all the records, never sent twice. */
 export async function execute(this: IExecuteFunctions, client: VccLiveClient, itemIndex: number): Promise<OutputRow[]> {
 	const projectId = projectIdOf(this.getNodeParameter('projectId', itemIndex));
-	const recordIds = toIdList(this.getNodeParameter('recordIds', itemIndex), 'Record IDs');
-	if (recordIds.length === 0) throw new InvalidInput('Record IDs is empty', 'Enter the IDs of the records, separated by commas.');
+	const recordIds = readRecordIds(this, itemIndex);
 	const dispositionId = toId(this.getNodeParameter('dispositionId', itemIndex), 'Disposition ID');
 	const options = this.getNodeParameter('options', itemIndex, {}) as BatchOptions;
 	const body = batchDispositionBody(recordIds, dispositionId, options, this.getTimezone());

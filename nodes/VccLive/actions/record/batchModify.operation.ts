@@ -1,31 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { InvalidInput, toIdList } from '../../../shared/input';
 import type { OutputRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
 import { projectIdOf } from '../../vccLiveInput';
+import { projectIdField, readRecordIds, recordIdsField } from '../commonFields';
 import { formField, formOf } from './recordFields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Project ID',
-		name: 'projectId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 22',
-		description: 'The project the records belong to',
-	},
-	{
-		displayName: 'Record IDs',
-		name: 'recordIds',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 8377, 8378, 8379',
-		description: 'The records to change ("numberid"), separated by commas',
-	},
+	projectIdField('The project the records belong to'),
+	recordIdsField('The records to change ("numberid"), separated by commas'),
 	{ ...formField, description: `The fields to set on every record. ${formField.description ?? ''}` },
 ];
 
@@ -39,8 +23,7 @@ export function batchModifyBody(recordIds: number[], form: IDataObject): IDataOb
 /** PUT /v2/projects/[projectid]/records: the same fields on several records in one write, never sent twice. */
 export async function execute(this: IExecuteFunctions, client: VccLiveClient, itemIndex: number): Promise<OutputRow[]> {
 	const projectId = projectIdOf(this.getNodeParameter('projectId', itemIndex));
-	const recordIds = toIdList(this.getNodeParameter('recordIds', itemIndex), 'Record IDs');
-	if (recordIds.length === 0) throw new InvalidInput('Record IDs is empty', 'Enter the IDs of the records, separated by commas.');
+	const recordIds = readRecordIds(this, itemIndex);
 	const form = formOf(this, itemIndex);
 	const response = await client.request({
 		method: 'PUT',

@@ -1,20 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InvalidInput } from '../../../shared/input';
-
 import { projectIdOf, recordIdOf } from '../../vccLiveInput';
+import { projectIdField } from '../commonFields';
 
 /** The fields that name one record: VCC Live addresses a record by project and record ID ("numberid"). */
 export const recordIdFields: INodeProperties[] = [
-	{
-		displayName: 'Project ID',
-		name: 'projectId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 134',
-		description: 'The project the record belongs to',
-	},
+	projectIdField('The project the record belongs to'),
 	{
 		displayName: 'Record ID',
 		name: 'recordId',

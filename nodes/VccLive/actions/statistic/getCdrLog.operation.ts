@@ -7,6 +7,7 @@ import { limitField, readLimit, returnAllField } from '../../../shared/listField
 import type { OutputRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
 import { pastOrToday, pathDay, projectIdOf } from '../../vccLiveInput';
+import { projectIdField } from '../commonFields';
 import { CDR_PAGE_SIZE, collectByStartNum, rowsOf } from './startNumPages';
 
 const properties: INodeProperties[] = [
@@ -18,14 +19,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'The day whose calls to list, in the workflow’s time zone; today or earlier',
 	},
-	{
-		displayName: 'Project ID',
-		name: 'projectId',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 214',
-		description: 'Only the calls of this project; leave empty for all',
-	},
+	projectIdField('Only the calls of this project; leave empty for all', false),
 	returnAllField,
 	limitField,
 ];

@@ -8,21 +8,14 @@ import { optionsCollection } from '../../../shared/operationOptions';
 import type { OutputRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
 import { pastOrToday, pathDay, projectIdOf } from '../../vccLiveInput';
+import { projectIdField } from '../commonFields';
 import { collectByStartNum, rowsOf } from './startNumPages';
 
 /** Emails asked for per request; VCC Live documents neither a default nor a maximum of `num`. */
 export const EMAIL_PAGE_SIZE = 100;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Project ID',
-		name: 'projectId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 214',
-		description: 'The project whose emails to list',
-	},
+	projectIdField('The project whose emails to list'),
 	{
 		displayName: 'Month',
 		name: 'month',
