@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { requestOptionsField } from '../shared/operations';
 import { operationSubtitle } from '../shared/subtitle';
 import { router } from './actions/router';
+import { recordDescription } from './actions/record';
 import { statisticDescription } from './actions/statistic';
 import { DEFAULT_CONCURRENCY } from './actions/statistic/inboundParameters';
 import { DEFAULT_TIMEOUT_SECONDS } from './transport';
@@ -14,9 +15,13 @@ const properties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: [{ name: 'Statistic', value: 'statistic' }],
+		options: [
+			{ name: 'Record', value: 'record' },
+			{ name: 'Statistic', value: 'statistic' },
+		],
 		default: 'statistic',
 	},
+	...recordDescription,
 	...statisticDescription,
 	requestOptionsField('VCC Live', DEFAULT_TIMEOUT_SECONDS, [
 		{
@@ -38,7 +43,7 @@ export class VccLive implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: operationSubtitle(properties),
-		description: 'Get inbound call statistics from VCC Live for any period',
+		description: 'Work with VCC Live records and dispositions, and get CDRs and inbound call statistics',
 		defaults: { name: 'VCC Live' },
 		// The palette's action would otherwise become the node's name: a whole sentence.
 		skipNameGeneration: true,

@@ -15,6 +15,10 @@ export interface VccLiveRequest extends CoreRequest {
 	/** The path under the base URL, e.g. /v2/statistics/inbound. */
 	path: string;
 	qs?: IDataObject;
+	/** A JSON body (POST and PUT): VCC Live's Database API takes JSON-encoded bodies. */
+	body?: IDataObject | IDataObject[];
+	/** For a write: how to check whether a change whose answer was lost took effect. */
+	checkAfterUnknownOutcome?: string;
 	/** What the body must be: the JSON envelope, or text (CSV, tab) that may also come as one. */
 	expect: 'json' | 'text';
 	/** What to do, by VCC Live error code, where the operation knows better than the generic words. */
@@ -49,11 +53,13 @@ export async function vccLiveClient(
 			credentialType: VCC_LIVE_CREDENTIAL,
 			secretsOf,
 			async send(request, credentialOptions, data) {
+				const accept = request.expect === 'json' ? 'application/json, text/plain, */*' : 'text/csv, text/plain, */*';
 				const httpOptions: IHttpRequestOptions = {
 					method: request.method,
 					url: `${vccLiveBaseUrl(data)}${request.path}`,
 					qs: request.qs,
-					headers: { Accept: request.expect === 'json' ? 'application/json, text/plain, */*' : 'text/csv, text/plain, */*' },
+					headers: request.body === undefined ? { Accept: accept } : { Accept: accept, 'Content-Type': 'application/json' },
+					...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
 					// As text: VCC Live may label JSON text/plain, and CSV must not be parsed as JSON.
 					encoding: 'text',
 					json: false,

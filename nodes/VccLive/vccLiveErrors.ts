@@ -37,8 +37,10 @@ export function parseVccLiveJson(text: string): unknown {
 function errorText(entry: unknown): string {
 	if (typeof entry === 'string') return entry;
 	if (typeof entry === 'object' && entry !== null) {
-		const { code, message } = entry as { code?: unknown; message?: unknown };
+		// The Database API writes {index, errorcode: 417, errormessage: "error.…"} (Modify contact's example).
+		const { code, message, errormessage } = entry as { code?: unknown; message?: unknown; errormessage?: unknown };
 		if (typeof code === 'string') return code;
+		if (typeof errormessage === 'string') return errormessage;
 		if (typeof message === 'string') return message;
 	}
 	return JSON.stringify(entry);
@@ -69,11 +71,13 @@ export function errorCodesIn(body: unknown): string[] {
 	return [...new Set(body.match(ERROR_CODE) ?? [])];
 }
 
-/** The codes the inbound-statistics documentation lists (all with HTTP 417). */
+/** The codes the documentation lists (all with HTTP 417): inbound statistics, then Modify contact. */
 export const DOCUMENTED_ERRORS = {
 	argumentFormat: 'error.argument_format_error',
 	argumentMissing: 'error.argument_missing_or_empty',
 	periodTooLong: 'error.maximum_date_interval_reached',
+	contactNotExists: 'error.contact_not_exists',
+	wrongEmailFormat: 'error.wrong_email_format',
 } as const;
 
 const CODE_WORDS: Record<string, FailureWords> = {
@@ -90,6 +94,15 @@ const CODE_WORDS: Record<string, FailureWords> = {
 		message: 'VCC Live refused the period as longer than its maximum of one month (error.maximum_date_interval_reached)',
 		description:
 			'The node already asks for one calendar month per request, so VCC Live counts a month more strictly for your account: ask for a shorter period and tell the maintainers of this node.',
+	},
+	[DOCUMENTED_ERRORS.contactNotExists]: {
+		message: 'VCC Live says the contact does not exist (error.contact_not_exists)',
+		description:
+			'Contact 1 can always be set; contacts 2, 3, … only when the project has the fields phone2, phone3, …. Check the Contact number, the Project ID and the Record ID.',
+	},
+	[DOCUMENTED_ERRORS.wrongEmailFormat]: {
+		message: 'VCC Live refused the email address as badly formatted (error.wrong_email_format)',
+		description: 'Enter a whole email address such as name@example.com, or leave Email empty.',
 	},
 };
 
@@ -123,6 +136,9 @@ interface FailureSpec {
 	kind: RequestKind;
 	expect: 'json' | 'text';
 	codeHints?: Partial<Record<string, string>>;
+	/** What to do, by HTTP status (e.g. 404: which ID to check). */
+	hints?: Partial<Record<number, string>>;
+	checkAfterUnknownOutcome?: string;
 }
 
 /** The words for a VCC Live request that failed for good: its documented error codes, or the generic words. */
@@ -135,7 +151,8 @@ export function vccLiveFailure(request: FailureSpec, failure: HttpFailure, conte
 			kind: request.kind,
 			attempts: context.attempts,
 			vendorMessage: codes.length > 0 ? codes.join(', ') : quotedText(failure.body),
-			hints: { 401: LOGIN_HINT, 403: LOGIN_HINT },
+			hints: { ...request.hints, 401: LOGIN_HINT, 403: LOGIN_HINT },
+			checkAfterUnknownOutcome: request.checkAfterUnknownOutcome,
 			timeoutSeconds: context.timeoutSeconds,
 		});
 	return { words, httpCode: failure.status === undefined ? undefined : String(failure.status), details: { errors: [...codes] } };

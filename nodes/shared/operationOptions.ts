@@ -1,4 +1,4 @@
-import type { INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /** One operation of a node: the name shown in the Operation dropdown and what it does. */
 export interface OperationChoice {
@@ -16,4 +16,28 @@ export interface OperationChoice {
  */
 export function operationOptions(choices: readonly OperationChoice[]): INodePropertyOptions[] {
 	return choices.map(({ does, ...option }) => ({ ...option, action: `${option.name}: ${does}` }));
+}
+
+/** A resource's Operation field, then the fields of each of its operations. */
+export function resourceDescription(
+	resource: string,
+	operations: Record<string, { description: INodeProperties[] }>,
+	choices: readonly OperationChoice[],
+	defaultOperation: string,
+): INodeProperties[] {
+	const operationField: INodeProperties = {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options: operationOptions(choices),
+		default: defaultOperation,
+	};
+	return [operationField, ...Object.values(operations).flatMap((operation) => operation.description)];
+}
+
+/** An operation's Options collection: optional fields, each added by the user. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, options };
 }

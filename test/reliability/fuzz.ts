@@ -295,6 +295,9 @@ export async function fuzzOnce(
 		}).catch((error: unknown) => {
 			// n8n itself refuses a workflow whose required parameters are empty, before the node runs.
 			if ((error as Error)?.name === 'WorkflowHasIssuesError') return 'refused' as const;
+			// And a fixedCollection value naming a group the field does not have (n8n-workflow's
+			// getNodeParameters), also before the node runs: the editor never stores one.
+			if ((error as Error)?.message === 'Could not find property option') return 'refused' as const;
 			return { thrown: error };
 		});
 		const limit = new Promise<'hang'>((resolve) => {

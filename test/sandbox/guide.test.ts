@@ -35,10 +35,13 @@ test('a fresh sandbox: its call centers and services, the supervisor services, p
 		'    21429: queue with 2 calls on hold; launches manual calls',
 		'    50123: 1 non-attempted call listed',
 		'    112231: takes callbacks',
-		'  VCC Live Project IDs:',
-		'    4: team 3, queue 901',
-		'    214: team 3, queues 902, 903',
-		'    370: team 4, queue 908',
+		'  VCC Live Project IDs (and the Record IDs of Record → Get and Add Disposition):',
+		'    4: team 3, queue 901; records 401, 402, 403',
+		'    214: team 3, queues 902, 903; records 21401, 21402, 21403',
+		'    370: team 4, queue 908; records 37001, 37002, 37003',
+		'    CDRs: every day 12 in 4, 8 in 214, 3 in 370 (e.g. Call UUID 20240401-0214-4000-8000-000000000005 of 2024-04-01)',
+		'    Voice files: every month 45 (the answered calls of its first three days)',
+		'    Emails: every month 130 in 4, 7 in 214, 0 in 370',
 		'  Netaxis APIO Tenant / Group / Call Center:',
 		'    foo / foogroup / APIOTestCCBasic@sip.netaxis.be (2 agents)',
 		'    foo / foogroup / APIOTestCCPremium@sip.netaxis.be (3 agents)',
@@ -135,6 +138,8 @@ test('the README lists the same IDs', () => {
 	expect(supervisorServices).toContain(`${ids.livevox.supervisorServices[0].serviceId} (a queue with 2 calls on hold`);
 	const projects = row('VCC Live', 'Project IDs');
 	for (const { projectId, queues } of ids.vcclive.projects) expect(projects).toContain(`${projectId} (queue${queues.length === 1 ? '' : 's'} ${queues.join(', ')})`);
+	const records = row('VCC Live', 'Record IDs');
+	for (const { projectId, records: recordIds } of ids.vcclive.projects) expect(records).toContain(`${recordIds.join(', ')} (project ${projectId})`);
 	const apio = row('Netaxis APIO', 'Tenant');
 	for (const key of ids.apio.callCenters) {
 		for (const part of [key.tenantId, key.groupId, key.callCenter]) expect(apio).toContain(`\`${part}\``);

@@ -4,6 +4,8 @@
  * sandbox as it stands (a call center given more services, a queue changed, shows here), for
  * `npm start` and `npm run sandbox` to print.
  */
+import { DateTime } from 'luxon';
+
 import { SEED } from './apio';
 import { SEED_LAST_MODIFIED } from './livevox/servicesData';
 import {
@@ -12,7 +14,7 @@ import {
 	EXAMPLE_QUEUE_SERVICE_ID,
 } from './livevox/supervisorData';
 import type { Sandbox } from './server';
-import { PROJECTS } from './vcclive';
+import { CDRS_PER_DAY, cdrUuid, EMAILS_PER_MONTH, PROJECTS, voiceFilesOfMonth } from './vcclive';
 
 /** Services named per call center; the rest are counted. */
 const SERVICES_SHOWN = 3;
@@ -24,7 +26,7 @@ export interface SandboxIds {
 		/** For "Service ID(s)" of the supervisor calls and the trigger (typed by ID: no call center lists them). */
 		supervisorServices: Array<{ serviceId: number; about: string }>;
 	};
-	vcclive: { projects: Array<{ projectId: number; teamId: number; queues: number[] }> };
+	vcclive: { projects: Array<{ projectId: number; teamId: number; queues: number[]; records: number[] }> };
 	apio: { callCenters: Array<{ tenantId: string; groupId: string; callCenter: string; agents: number }> };
 }
 
@@ -52,7 +54,14 @@ export function sandboxIds(sandbox: Sandbox): SandboxIds {
 				{ serviceId: EXAMPLE_CALLBACK_SERVICE_ID, about: 'takes callbacks' },
 			],
 		},
-		vcclive: { projects: PROJECTS.map((project) => ({ projectId: project.projectid, teamId: project.teamid, queues: [...project.queues] })) },
+		vcclive: {
+			projects: PROJECTS.map((project) => ({
+				projectId: project.projectid,
+				teamId: project.teamid,
+				queues: [...project.queues],
+				records: sandbox.vcclive.records.recordIdsOf(project.projectid),
+			})),
+		},
 		apio: {
 			callCenters: apioKeys
 				.filter((key) => sandbox.apio.callCenters.has(key))
@@ -74,8 +83,14 @@ export function guideLines(sandbox: Sandbox): string[] {
 		}),
 		'  LiveVox Service IDs for supervisor calls and the LiveVox Trigger (enter them by ID):',
 		...livevox.supervisorServices.map(({ serviceId, about }) => `    ${serviceId}: ${about}`),
-		'  VCC Live Project IDs:',
-		...vcclive.projects.map(({ projectId, teamId, queues }) => `    ${projectId}: team ${teamId}, ${queues.length === 1 ? 'queue' : 'queues'} ${queues.join(', ')}`),
+		'  VCC Live Project IDs (and the Record IDs of Record → Get and Add Disposition):',
+		...vcclive.projects.map(
+			({ projectId, teamId, queues, records }) =>
+				`    ${projectId}: team ${teamId}, ${queues.length === 1 ? 'queue' : 'queues'} ${queues.join(', ')}; records ${records.join(', ')}`,
+		),
+		`    CDRs: every day ${PROJECTS.map(({ projectid }) => `${CDRS_PER_DAY[projectid] ?? 0} in ${projectid}`).join(', ')} (e.g. Call UUID ${cdrUuid(DateTime.fromISO('2024-04-01', { zone: 'UTC' }), 214, 5)} of 2024-04-01)`,
+		`    Voice files: every month ${voiceFilesOfMonth(2024, 4).length} (the answered calls of its first three days)`,
+		`    Emails: every month ${PROJECTS.map(({ projectid }) => `${EMAILS_PER_MONTH[projectid] ?? 0} in ${projectid}`).join(', ')}`,
 		'  Netaxis APIO Tenant / Group / Call Center:',
 		...apio.callCenters.map(({ tenantId, groupId, callCenter, agents }) => `    ${tenantId} / ${groupId} / ${callCenter} (${plural(agents, 'agent')})`),
 	];

@@ -44,6 +44,8 @@ describe('authentication and routes', () => {
 	it('answers 404 for another path and 405 for another method', async () => {
 		expect((await get(DAY, { path: '/v2/statistics/outbound' })).status).toBe(404);
 		expect((await get(DAY, { method: 'POST' })).status).toBe(405);
+		expect((await get({}, { path: '/v2/projects/214/records/21401', method: 'DELETE' })).status).toBe(405);
+		expect((await get({}, { path: '/v2/projects/214/records/21401/dispositions' })).status).toBe(405);
 	});
 
 	it('accepts the credential test request of the VCC Live API credential', async () => {
@@ -125,5 +127,41 @@ describe('formats and data', () => {
 		sandbox.vcclive.errorsWithSuccess = ['error.busy'];
 		const answer = await get(DAY);
 		expect(answer).toMatchObject({ status: 200, text: '{"response":null,"errors":["error.busy"]}' });
+	});
+});
+
+describe('records and CDRs', () => {
+	it('answers an unknown record or call with 404 and error.not_found', async () => {
+		for (const path of ['/v2/projects/214/records/999', '/v2/projects/5/records/501', '/v2/cdr/2024/04/20240401-0214-4000-8000-000000000099']) {
+			expect(await get({}, { path })).toMatchObject({ status: 404, text: '{"response":null,"errors":["error.not_found"]}' });
+		}
+	});
+
+	it('refuses badly formatted CDR log options with 417', async () => {
+		for (const query of [{ start: 'x' }, { num: '-1' }, { projectid: 'a' }] as Array<Record<string, string>>) {
+			const answer = await get(query, { path: '/v2/cdrs/2024/04/01' });
+			expect(answer).toMatchObject({ status: 417, text: '{"response":null,"errors":["error.argument_format_error"]}' });
+		}
+		expect((await get({}, { path: '/v2/cdrs/2024/02/30' })).status).toBe(417);
+	});
+
+	it('gives 10 CDRs without num, and the same ones every time', async () => {
+		const first = JSON.parse((await get({}, { path: '/v2/cdrs/2024/04/01' })).text);
+		expect(first.response.rows).toHaveLength(10);
+		expect(JSON.parse((await get({}, { path: '/v2/cdrs/2024/04/01' })).text)).toEqual(first);
+	});
+
+	it('adds a disposition only with dispositionid and userid', async () => {
+		const post = async (body: unknown) =>
+			await fetch(`${sandbox.vccliveUrl}/v2/projects/214/records/21401/dispositions`, {
+				method: 'POST',
+				headers: { authorization: basic(DEMO_ACCOUNT.user, DEMO_ACCOUNT.token), 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+			});
+		expect((await post({ dispositionid: '1' })).status).toBe(417);
+		expect(sandbox.vcclive.records.get('214', '21401')?.events).toHaveLength(1);
+		const added = await post({ dispositionid: '1', userid: '17' });
+		expect(await added.text()).toBe('{"response":true,"errors":[]}');
+		expect(sandbox.vcclive.records.get('214', '21401')?.events).toHaveLength(2);
 	});
 });

@@ -100,3 +100,8 @@ export function binaryText(result: RunResult, itemIndex = 0, property = 'data'):
 	if (!file) throw new Error(`No binary "${property}" on output item ${itemIndex}`);
 	return Buffer.from(file.data, 'base64').toString('utf8');
 }
+
+/** Any VCC Live operation with these parameters (resource and operation included). */
+export async function runVccLive(sandbox: Sandbox, parameters: INodeParameters, options: Partial<RunOptions> = {}): Promise<RunResult> {
+	return await runNode({ type: 'vccLive', parameters, credentials: vccCredentials(sandbox), timezone: 'Europe/Budapest', ...options });
+}

@@ -3,10 +3,12 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { chosenOperation } from '../../shared/operations';
 import { runPerItem } from '../../shared/runPerItem';
 import { DEFAULT_TIMEOUT_SECONDS, vccLiveClient } from '../transport';
+import { recordOperations } from './record';
 import { statisticOperations } from './statistic';
 import type { VccLiveOperation } from './types';
 
 const operationsByResource: Record<string, Record<string, VccLiveOperation>> = {
+	record: recordOperations,
 	statistic: statisticOperations,
 };
 

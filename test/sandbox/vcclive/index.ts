@@ -3,18 +3,28 @@
  * and the controls tests use to steer it.
  *
  * Order of checks on every call: HTTP Basic (`account`; anything else → 401) →
- * route (GET /v2/statistics/inbound; another path → 404, another method → 405) → the
- * documented 417 checks (inboundRequest.ts) → the "errors with 200" switch → the rows.
+ * route (routes below; another path → 404, another method → 405) → the resource's checks →
+ * the "errors with 200" switch → the answer. Inbound statistics: the documented 417 checks
+ * (inboundRequest.ts); records with state (records.ts); CDRs (cdrRequest.ts).
  * Every answer is the `{response, errors}` envelope except CSV and tab data and errors.
  */
 import type { SandboxRequest, SandboxResponse, SandboxVendor } from '../types';
 import { inboundRows } from './inboundData';
+import { cdrLog, cdrOfCall } from './cdrRequest';
+import { emailLog } from './emailData';
 import type { RenderStyle } from './inboundRequest';
 import { readInboundQuery, renderError, renderRows } from './inboundRequest';
+import { RecordStore } from './records';
+import { voiceFileList } from './voiceFiles';
 
 export type { Dimension, InboundQuery, InboundRow } from './inboundData';
 export { INBOUND_COLUMNS, inboundRows, PROJECTS } from './inboundData';
 export { ERROR_CODES } from './inboundRequest';
+export type { Cdr } from './cdrData';
+export { CDRS_PER_DAY, cdrsOfDay, cdrUuid, recordIdsOf } from './cdrData';
+export { EMAILS_PER_MONTH, emailsOfMonth } from './emailData';
+export { voiceFilesOfMonth } from './voiceFiles';
+export { RECORD_CDR_DAY, RecordStore } from './records';
 
 /** The customer whose calls are let in: HTTP Basic with its name as user and its API token. */
 export interface VccLiveAccount {
@@ -25,6 +35,34 @@ export interface VccLiveAccount {
 export const DEMO_ACCOUNT: Readonly<VccLiveAccount> = Object.freeze({ user: 'acme', token: 'acme-demo-token' });
 
 const INBOUND_PATH = '/v2/statistics/inbound';
+
+type Route = { method: string; pattern: RegExp; handle: (sandbox: VccLiveSandbox, request: SandboxRequest, parts: string[]) => SandboxResponse };
+
+/** The resources the imitation serves besides inbound statistics (ids as digits, as VCC Live has them). */
+const ROUTES: Route[] = [
+	{ method: 'POST', pattern: /^\/v2\/projects\/(\d+)\/records$/, handle: (sandbox, request, [p]) => sandbox.records.add(p, request.body) },
+	{ method: 'PUT', pattern: /^\/v2\/projects\/(\d+)\/records$/, handle: (sandbox, request, [p]) => sandbox.records.batchModify(p, request.body) },
+	{ method: 'PUT', pattern: /^\/v2\/projects\/(\d+)\/records\/dispositions$/, handle: (sandbox, request, [p]) => sandbox.records.batchDisposition(p, request.body) },
+	{ method: 'GET', pattern: /^\/v2\/projects\/(\d+)\/records\/(\d+)$/, handle: (sandbox, _request, [p, n]) => sandbox.records.read(p, n) },
+	{
+		method: 'POST',
+		pattern: /^\/v2\/projects\/(\d+)\/records\/(\d+)\/dispositions$/,
+		handle: (sandbox, request, [p, n]) => sandbox.records.addDisposition(p, n, request.body),
+	},
+	{
+		method: 'PUT',
+		pattern: /^\/v2\/projects\/(\d+)\/records\/(\d+)\/contacts\/(\d+)$/,
+		handle: (sandbox, request, [p, n, c]) => sandbox.records.modifyContact(p, n, c, request.body),
+	},
+	{
+		method: 'GET',
+		pattern: /^\/v2\/projects\/(\d+)\/emails\/(\d{4})\/(\d{2})$/,
+		handle: (sandbox, request, [p, y, m]) => emailLog(p, y, m, request.query, sandbox.emailPageCap),
+	},
+	{ method: 'GET', pattern: /^\/v2\/voicefiles\/(\d{4})\/(\d{2})$/, handle: (_sandbox, request, [y, m]) => voiceFileList(y, m, request.query) },
+	{ method: 'GET', pattern: /^\/v2\/cdrs\/([^/]+)\/([^/]+)\/([^/]+)$/, handle: (_sandbox, request, [y, m, d]) => cdrLog(y, m, d, request.query) },
+	{ method: 'GET', pattern: /^\/v2\/cdr\/([^/]+)\/([^/]+)\/([^/]+)$/, handle: (_sandbox, _request, [y, m, uuid]) => cdrOfCall(y, m, uuid) },
+];
 
 const defaultStyle = (): RenderStyle => ({ trailingComma: false, textInEnvelope: false });
 
@@ -43,7 +81,15 @@ export class VccLiveSandbox implements SandboxVendor {
 
 	style: RenderStyle = defaultStyle();
 
+	/** When set, the email log gives at most this many per request, whatever `num` asks (not documented either way). */
+	emailPageCap: number | undefined;
+
+	/** The projects' records (state: dispositions added). */
+	readonly records = new RecordStore();
+
 	reset(): void {
+		this.records.reset();
+		this.emailPageCap = undefined;
 		this.account = { ...DEMO_ACCOUNT };
 		this.refusedFormatValues = new Set();
 		this.errorsWithSuccess = undefined;
@@ -66,6 +112,13 @@ export class VccLiveSandbox implements SandboxVendor {
 				headers: { 'www-authenticate': 'Basic realm="VCC Live API"' },
 				body: { response: null, errors: ['error.authentication_failed'] },
 			};
+		}
+		const routed = ROUTES.map((route) => ({ route, match: route.pattern.exec(request.path) })).filter(({ match }) => match !== null);
+		if (routed.length > 0) {
+			const chosen = routed.find(({ route }) => route.method === request.method);
+			if (!chosen) return { status: 405, body: { response: null, errors: ['error.method_not_allowed'] } };
+			if (this.errorsWithSuccess) return { status: 200, headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ response: null, errors: this.errorsWithSuccess }) };
+			return chosen.route.handle(this, request, (chosen.match as RegExpExecArray).slice(1));
 		}
 		if (request.path !== INBOUND_PATH) return { status: 404, body: { response: null, errors: ['error.not_found'] } };
 		if (request.method !== 'GET') return { status: 405, body: { response: null, errors: ['error.method_not_allowed'] } };

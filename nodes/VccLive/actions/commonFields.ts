@@ -1,0 +1,44 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { InvalidInput, toIdList } from '../../shared/input';
+
+/** The Project ID field, as every Database API operation asks for it. */
+export function projectIdField(description: string, required = true): INodeProperties {
+	return { displayName: 'Project ID', name: 'projectId', type: 'string', required, default: '', placeholder: 'e.g. 214', description };
+}
+
+/** The records of a batch, by their IDs ("numberid"), comma-separated. */
+export function recordIdsField(description: string): INodeProperties {
+	return { displayName: 'Record IDs', name: 'recordIds', type: 'string', required: true, default: '', placeholder: 'e.g. 8377, 8378, 8379', description };
+}
+
+/** The item's Record IDs; none, or one that is not digits, stops the item before any request. */
+export function readRecordIds(context: IExecuteFunctions, itemIndex: number): number[] {
+	const recordIds = toIdList(context.getNodeParameter('recordIds', itemIndex), 'Record IDs');
+	if (recordIds.length === 0) throw new InvalidInput('Record IDs is empty', 'Enter the IDs of the records, separated by commas.');
+	return recordIds;
+}
+
+/** The disposition to set, by its ID. */
+export function dispositionIdField(description: string): INodeProperties {
+	return { displayName: 'Disposition ID', name: 'dispositionId', type: 'string', required: true, default: '', placeholder: 'e.g. 1', description };
+}
+
+/** The options a disposition takes, whether set on one record or on a batch. */
+export const dispositionOptions = {
+	description: {
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		default: '',
+		description: 'A description added as by a supervisor',
+	},
+	nextCallDate: (description: string): INodeProperties => ({ displayName: 'Next Call Date', name: 'nextCallDate', type: 'dateTime', default: '', description }),
+	avoidInCall: {
+		displayName: 'Skip Records Being Handled',
+		name: 'avoidInCall',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to leave out records agents are handling (prework, in call, afterwork)',
+	},
+} satisfies Record<string, INodeProperties | ((description: string) => INodeProperties)>;

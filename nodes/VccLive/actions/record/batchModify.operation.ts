@@ -1,0 +1,40 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OutputRow } from '../../../shared/runPerItem';
+import type { VccLiveClient } from '../../transport';
+import { projectIdOf } from '../../vccLiveInput';
+import { projectIdField, readRecordIds, recordIdsField } from '../commonFields';
+import { formField, formOf } from './recordFields';
+
+const properties: INodeProperties[] = [
+	projectIdField('The project the records belong to'),
+	recordIdsField('The records to change ("numberid"), separated by commas'),
+	{ ...formField, description: `The fields to set on every record. ${formField.description ?? ''}` },
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['batchModify'] } }, properties);
+
+/** The documented request: one element per record, named by `numberid` (a string) with its `form`. */
+export function batchModifyBody(recordIds: number[], form: IDataObject): IDataObject {
+	return { elements: recordIds.map((numberid) => ({ numberid: String(numberid), form: { ...form } })) };
+}
+
+/** PUT /v2/projects/[projectid]/records: the same fields on several records in one write, never sent twice. */
+export async function execute(this: IExecuteFunctions, client: VccLiveClient, itemIndex: number): Promise<OutputRow[]> {
+	const projectId = projectIdOf(this.getNodeParameter('projectId', itemIndex));
+	const recordIds = readRecordIds(this, itemIndex);
+	const form = formOf(this, itemIndex);
+	const response = await client.request({
+		method: 'PUT',
+		path: `/v2/projects/${projectId}/records`,
+		body: batchModifyBody(recordIds, form),
+		kind: 'write',
+		expect: 'json',
+		hints: { 404: `Check the Project ID (${projectId}).` },
+		checkAfterUnknownOutcome: `Get a few of the records of project ${projectId} (Record → Get) and look at their data`,
+	});
+	// "Array of partial results by elements": each record's row carries its element's result.
+	const results = Array.isArray(response) ? (response as unknown[]) : [];
+	return recordIds.map((numberid, index) => ({ projectid: projectId, numberid, ...form, result: (results[index] ?? null) as IDataObject }));
+}
