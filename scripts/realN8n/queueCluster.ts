@@ -188,6 +188,11 @@ export class QueueCluster {
 		return createRequire(path.join(this.installDir, 'node_modules', 'n8n', 'package.json'))(name) as T;
 	}
 
+	/** The version of the n8n the cluster runs (its installed package.json). */
+	get n8nVersion(): string {
+		return this.fromN8n<{ version: string }>('n8n/package.json').version;
+	}
+
 	get url(): string {
 		return `http://127.0.0.1:${this.main.env.N8N_PORT}`;
 	}
