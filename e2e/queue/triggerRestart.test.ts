@@ -8,8 +8,10 @@
  * and later, turned on by the harness: scripts/realN8n/queueCluster.ts), n8n's durable
  * scheduler runs the polls and keeps the memory in its poller_state table, committed with the
  * execution a poll starts and after a poll that finds nothing. Without them (n8n 2.8.4), it is
- * the workflow's static data, saved when a poll emits. The test reads it from there.
- * README "Queue mode" says what each does after a restart.
+ * the workflow's static data, saved after the workflow's activation (and the first poll it
+ * makes then) and when a poll emits, not after a scheduled poll that finds nothing. The test
+ * reads it where each keeps it, and a threshold workflow without Notify on Recovery shows what
+ * a restart then loses. README "Queue mode" says more.
  */
 import type { RecordedRequest } from '../../test/sandbox/server';
 import type { QueueN8n } from './queueSetup';
