@@ -14,7 +14,7 @@ import { packPackage } from '../../scripts/realN8n/installPackage';
 import { N8nCli, n8nEnv, nodeOutput } from '../../scripts/realN8n/n8nCli';
 import type { N8nServer } from '../../scripts/realN8n/n8nServer';
 import { freePort, RestSession, setUpOwner, startN8nServer, waitForN8n } from '../../scripts/realN8n/n8nServer';
-import { requestedN8nVersion } from '../../scripts/realN8n/paths';
+import { isN8nAtLeast, requestedN8nVersion } from '../../scripts/realN8n/paths';
 import { liveVoxCredential, reference } from '../../scripts/realN8n/sandboxCredentials';
 import type { Sandbox } from '../../test/sandbox/server';
 import { startSandbox } from '../../test/sandbox/server';
@@ -25,10 +25,9 @@ import { chainWorkflow, PACKAGE_PREFIX } from './workflowBuilder';
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** The first n8n that reads N8N_COMMUNITY_PACKAGES_MANAGED_BY_ENV. */
-const ENV_ROUTE_SINCE = [2, 21];
+const ENV_ROUTE_SINCE = [2, 21] as const;
 const n8nVersion = requestedN8nVersion();
-const [major, minor] = n8nVersion.split('.').map(Number);
-const hasEnvRoute = n8nVersion === 'latest' || major > ENV_ROUTE_SINCE[0] || (major === ENV_ROUTE_SINCE[0] && minor >= ENV_ROUTE_SINCE[1]);
+const hasEnvRoute = n8nVersion === 'latest' || isN8nAtLeast(n8nVersion, ENV_ROUTE_SINCE);
 const envRouteTest = hasEnvRoute ? test : test.skip;
 if (!hasEnvRoute) log(`envInstall.test.ts skipped: n8n ${n8nVersion} has no N8N_COMMUNITY_PACKAGES route (n8n ${ENV_ROUTE_SINCE.join('.')} and later)`);
 const skipped = hasEnvRoute ? '' : ` (skipped: n8n ${n8nVersion} has no environment route; n8n ${ENV_ROUTE_SINCE.join('.')} and later have it)`;

@@ -1,6 +1,6 @@
 /**
- * BENCHMARKS.md's "Queue mode" section, written by `npm run bench:queue` and kept as it is
- * when `npm run bench` writes the rest of the file.
+ * BENCHMARKS.md's "Queue mode" section, written by the benchmark's `queue` scenario
+ * (scripts/bench/queueScale.ts) and kept as it is when a run without it writes the rest of the file.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type } from 'node:os';
 import path from 'node:path';
 
-import { N8N_VERSION, REPO_ROOT } from '../realN8n/paths';
+import { REPO_ROOT, requestedN8nVersion } from '../realN8n/paths';
 import type { CsvLimit } from './csvParseLimit';
 import { queueSectionOf } from './queueSection';
 import type { ExecutionMeasure } from './n8nRunner';
@@ -211,7 +211,7 @@ export function writeReport(file: string, measured: Measured[], context: ReportC
 		`- Date: ${new Date().toISOString()}`,
 		`- Machine: ${type()}, ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1073741824).toFixed(1)} GiB`,
 		`- Load average (1 / 5 / 15 min) before: ${load(context.loadBefore)}; after: ${load(context.loadAfter)}`,
-		`- Node ${process.version}, n8n ${N8N_VERSION}, n8n-nodes-callcenter ${manifest.version} (packed and installed as a community package)`,
+		`- Node ${process.version}, n8n ${requestedN8nVersion()}, n8n-nodes-callcenter ${manifest.version} (packed and installed as a community package)`,
 		`- Sandbox latency: ${settings.latencyMs} ms per request; nodes at their default concurrency (${settings.concurrency}); ${context.runs} timed runs per workflow after one warm-up, alternated`,
 		...(context.complete ? [] : ['- Only some scenarios were run (`--only`).']),
 		'',
@@ -232,6 +232,6 @@ export function writeReport(file: string, measured: Measured[], context: ReportC
 		'',
 		...summaries.flatMap(scenarioMarkdown),
 	];
-	// The Queue mode section comes from `npm run bench:queue`: kept as it is.
+	// The Queue mode section comes from the `queue` scenario (written after this when it runs): kept as it is.
 	writeFileSync(file, lines.join('\n') + queueSectionOf(file));
 }

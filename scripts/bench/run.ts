@@ -3,14 +3,18 @@
  * (n8n's HTTP Request node), in a real n8n (the one the real-n8n tests use), against the
  * sandbox with a set latency. Each scenario's workflows run alternately; each run is timed
  * from n8n's own execution record: in a running n8n (`n8n start`), or for the CSV job, whose
- * memory is measured too, in a fresh `n8n execute` each time. Prints the figures and writes
- * BENCHMARKS.md.
+ * memory is measured too, in a fresh `n8n execute` each time. Then the `queue` scenario: the
+ * reporting jobs at scale in queue mode, on 1 worker and on 2 (scripts/bench/queueScale.ts).
+ * Prints the figures and writes BENCHMARKS.md (the Queue mode section only when `queue` ran,
+ * the rest only when another scenario ran).
  *
- *   npm run bench -- [--runs=3] [--latency=100] [--only=cer90,services,ratelimit,vcc12,csv]
+ *   npm run bench -- [--runs=3] [--latency=100] [--only=cer90,services,ratelimit,vcc12,csv,queue]
  *                    [--csv-rows=200000] [--out=BENCHMARKS.md] [--keep] [--trace]
+ *                    [--queue-jobs=20] [--queue-max-in-flight=4] [--queue-concurrency=10]
  *
  * --trace prints, for every run, when each request reached the sandbox and was answered,
  * counted from the execution's startedAt: where a run's time goes beyond the latency.
+ * `npm run bench:queue` is `npm run bench -- --only=queue`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -30,8 +34,11 @@ import type { ExecutionMeasure } from './n8nRunner';
 import { executeWorkflow } from './n8nRunner';
 import type { Measured, RunRecord } from './report';
 import { median, printScenario, writeReport } from './report';
+import type { QueueBenchSettings } from './queueScale';
+import { benchQueueScale, QUEUE_SCENARIO } from './queueScale';
+import { writeQueueSection } from './queueSection';
 import type { BenchSettings, Scenario } from './scenarios';
-import { CSV_RANGE, scenarios, SERVICES_CALL_CENTER } from './scenarios';
+import { CSV_RANGE, SCENARIO_KEYS, scenarios, SERVICES_CALL_CENTER } from './scenarios';
 import { RunningN8nRunner } from './serverRunner';
 import type { BenchWorkflow } from './workflows';
 import { emptyWorkflow, oneRequestWorkflow } from './workflows';
@@ -41,6 +48,13 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 function option(name: string, fallback: string): string {
 	const given = process.argv.find((arg) => arg.startsWith(`--${name}=`));
 	return given ? given.slice(name.length + 3) : fallback;
+}
+
+/** A whole number above zero, or the fallback when the option is not given. */
+function countOption(name: string, fallback: number): number {
+	const value = Number(option(name, String(fallback)));
+	if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number, got ${option(name, '')}`);
+	return value;
 }
 
 const trace = process.argv.includes('--trace');
@@ -136,22 +150,9 @@ async function calibrate(run: Runner, sandbox: Sandbox): Promise<Calibration> {
 	return calibration;
 }
 
-async function main() {
-	const runs = Number(option('runs', '3'));
-	const settings: BenchSettings = {
-		latencyMs: Number(option('latency', '100')),
-		concurrency: 4,
-		rateLimit: 2,
-		cerCallsPerDay: 200,
-		csvRows: Number(option('csv-rows', '200000')),
-		services: 10_000,
-	};
-	const only = option('only', '').split(',').filter(Boolean);
-	const out = path.resolve(REPO_ROOT, option('out', 'BENCHMARKS.md'));
+/** The scenarios of `only` (all when empty) run in one n8n (`n8n execute` and `n8n start`), written as BENCHMARKS.md without its Queue mode section. */
+async function benchInOneN8n(tarball: string, only: string[], runs: number, settings: BenchSettings, out: string): Promise<void> {
 	const loadBefore = loadavg();
-
-	await ensureN8nInstalled(log);
-	const tarball = await packPackage(log);
 	const userFolder = mkdtempSync(path.join(tmpdir(), 'callcenter-bench-n8n-'));
 	await installPackage(tarball, userFolder);
 	const main = await startSandbox({ latencyMs: settings.latencyMs });
@@ -163,13 +164,12 @@ async function main() {
 		const liveVox = liveVoxCredential(main, 'lvBenchCred00001');
 		const liveVoxServices = { ...liveVoxCredential(services, 'lvBenchSvcCred01'), name: 'LiveVox sandbox (10,000 services)' };
 		const vccLive = vccLiveCredential(main, 'vccBenchCred0001');
-		await cli.importCredentials([liveVox, liveVoxServices, vccLive]);
 		const reference = (credential: { id: string; name: string }) => ({ id: credential.id, name: credential.name });
 		const all = scenarios(main, services, { liveVox: reference(liveVox), liveVoxServices: reference(liveVoxServices), vccLive: reference(vccLive) }, settings);
 		const chosen = all.filter((scenario) => only.length === 0 || only.includes(scenario.key));
+		await cli.importCredentials([liveVox, liveVoxServices, vccLive]);
 		const workflows = new Map(chosen.flatMap((scenario) => scenario.variants.map((variant) => [variant.workflow.id, variant.workflow.workflow] as const)));
 		await cli.importWorkflow([...workflows.values(), emptyWorkflow().workflow, oneRequestWorkflow(main).workflow]);
-
 		const measured: Measured[] = [];
 		const measure = async (scenario: Scenario, run: Runner) => {
 			log(`\n${scenario.title}`);
@@ -203,12 +203,44 @@ async function main() {
 		// In the scenarios' own order, whichever n8n ran them.
 		measured.sort((a, b) => chosen.indexOf(a.scenario) - chosen.indexOf(b.scenario));
 		writeReport(out, measured, { settings, runs, loadBefore, loadAfter, ...calibration, complete: chosen.length === all.length });
-		log(`\nWritten: ${path.relative(process.cwd(), out)}`);
 	} finally {
 		await Promise.all([main.close(), services.close()]);
 		if (process.argv.includes('--keep')) log(`n8n user folder kept: ${userFolder}`);
 		else rmSync(userFolder, { recursive: true, force: true });
 	}
+}
+
+async function main() {
+	const runs = countOption('runs', 3);
+	const settings: BenchSettings = {
+		latencyMs: Number(option('latency', '100')),
+		concurrency: 4,
+		rateLimit: 2,
+		cerCallsPerDay: 200,
+		csvRows: countOption('csv-rows', 200_000),
+		services: 10_000,
+	};
+	const queueSettings: QueueBenchSettings = {
+		jobs: countOption('queue-jobs', 20),
+		latencyMs: settings.latencyMs,
+		maxInFlight: countOption('queue-max-in-flight', 4),
+		workerConcurrency: countOption('queue-concurrency', 10),
+	};
+	const only = option('only', '').split(',').filter(Boolean);
+	const keys: readonly string[] = [...SCENARIO_KEYS, QUEUE_SCENARIO];
+	const unknown = only.filter((key) => !keys.includes(key));
+	if (unknown.length > 0) throw new Error(`--only: no scenario ${unknown.join(', ')}; the scenarios are ${keys.join(', ')}`);
+	const out = path.resolve(REPO_ROOT, option('out', 'BENCHMARKS.md'));
+
+	await ensureN8nInstalled(log);
+	const tarball = await packPackage(log);
+	if (only.length === 0 || only.some((key) => key !== QUEUE_SCENARIO)) await benchInOneN8n(tarball, only, runs, settings, out);
+	if (only.length === 0 || only.includes(QUEUE_SCENARIO)) {
+		const section = await benchQueueScale(tarball, queueSettings, log);
+		process.stdout.write(`\n${section}\n`);
+		writeQueueSection(out, section);
+	}
+	log(`\nWritten: ${path.relative(process.cwd(), out)}`);
 }
 
 main().catch((error: unknown) => {

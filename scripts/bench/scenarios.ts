@@ -21,8 +21,11 @@ export interface Variant {
 	workflow: BenchWorkflow;
 }
 
+/** The scenarios run in one n8n, by the key `--only` names them with (the `queue` scenario is scripts/bench/queueScale.ts). */
+export const SCENARIO_KEYS = ['cer90', 'services', 'ratelimit', 'vcc12', 'csv'] as const;
+
 export interface Scenario {
-	key: string;
+	key: (typeof SCENARIO_KEYS)[number];
 	title: string;
 	/** Which sandbox answers it (the services scenario has its own, seeded with 10,000 services). */
 	sandbox: Sandbox;

@@ -108,25 +108,31 @@ export class RestSession {
 		private readonly cookie: string,
 	) {}
 
-	/** n8n registers its REST routes after /healthz and the owner setup answer: a 404 means "not yet", asked again for a minute. */
+	/**
+	 * n8n registers its REST routes after /healthz and the owner setup answer: until then a login
+	 * is answered 404, or 200 without the session cookie; asked again for a minute.
+	 */
 	static async logIn(url: string, owner: Owner = DEMO_OWNER): Promise<RestSession> {
-		const send = async () =>
-			await fetch(`${url}/rest/login`, {
+		const send = async () => {
+			const answer = await fetch(`${url}/rest/login`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
 				body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
 			});
-		let answer = await send();
-		for (let attempt = 0; answer.status === 404 && attempt < 60; attempt++) {
+			const cookie = answer.headers
+				.getSetCookie()
+				.map((line) => line.split(';')[0])
+				.find((pair) => pair.startsWith('n8n-auth='));
+			return { answer, cookie };
+		};
+		let sent = await send();
+		for (let attempt = 0; (sent.answer.status === 404 || (sent.answer.ok && !sent.cookie)) && attempt < 60; attempt++) {
 			await pause(1000);
-			answer = await send();
+			sent = await send();
 		}
+		const { answer, cookie } = sent;
 		if (!answer.ok) throw new Error(`n8n login answered ${answer.status}: ${await answer.text()}`);
-		const cookie = answer.headers
-			.getSetCookie()
-			.map((line) => line.split(';')[0])
-			.find((pair) => pair.startsWith('n8n-auth='));
-		if (!cookie) throw new Error('n8n login set no n8n-auth cookie');
+		if (!cookie) throw new Error(`n8n login set no n8n-auth cookie for a minute; its last answer: ${(await answer.text()).slice(0, 300)}`);
 		return new RestSession(url, cookie);
 	}
 

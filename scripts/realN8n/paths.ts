@@ -33,6 +33,12 @@ export function requestedN8nVersion(fallback: string = N8N_VERSION): string {
 	return asked ? asked : fallback;
 }
 
+/** Whether an n8n release (`major.minor.patch`) is `since` ([major, minor]) or newer. */
+export function isN8nAtLeast(version: string, since: readonly [number, number]): boolean {
+	const [major, minor] = version.split('.').map(Number);
+	return major > since[0] || (major === since[0] && minor >= since[1]);
+}
+
 /** The pinned entry of the requested version, or undefined for `latest` and other versions. */
 export const pinnedN8n = (): PinnedN8n | undefined => PINNED_N8N.find((pinned) => pinned.n8n === requestedN8nVersion());
 

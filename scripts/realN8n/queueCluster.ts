@@ -20,12 +20,31 @@ import path from 'node:path';
 import { installPackage } from './installPackage';
 import { N8nCli, n8nEnv } from './n8nCli';
 import { freePort, RestSession, setUpOwner } from './n8nServer';
-import { n8nBin, n8nInstallDir } from './paths';
+import { isN8nAtLeast, n8nBin, n8nInstallDir } from './paths';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export const POSTGRES = { host: '127.0.0.1', port: 5432, user: 'postgres' };
 export const REDIS = { host: '127.0.0.1', port: 6379 };
+
+/** The first n8n with durable poll cursors (N8N_POLLER_DURABLE_CURSORS_ENABLED). */
+export const DURABLE_POLL_CURSORS_SINCE = [2, 36] as const;
+
+/**
+ * What turns n8n's durable poll cursors on, as n8n 2.41.1 reads it: the cursor variable acts
+ * only when the durable scheduler runs the poll triggers and the workflow publication service is
+ * on (n8n dist/scheduling/poll-trigger-node/durable-poller-chain.js:4-8 and
+ * dist/workflows/triggers/poll-cursor.service.js:60-62; otherwise n8n logs that "durable poll
+ * cursors stay disabled", :30-31). The first three are off by default
+ * (@n8n/config dist/configs/scheduler.config.js:21,40,42); the publication service is on
+ * (dist/configs/workflows.config.js:25), set here all the same.
+ */
+const DURABLE_POLL_CURSORS_ENV: NodeJS.ProcessEnv = {
+	N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true',
+	N8N_SCHEDULER_ENABLED: 'true',
+	N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: 'true',
+	N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'true',
+};
 
 export interface QueueClusterOptions {
 	/** The packed package (installPackage's tarball), installed into every process's user folder. */
@@ -35,6 +54,12 @@ export interface QueueClusterOptions {
 	concurrency?: number;
 	/** false leaves the workers without the package (what n8n does then is tested). Default true. */
 	packageOnWorkers?: boolean;
+	/**
+	 * Durable poll cursors where the n8n has them (2.36 and later; `durablePollCursors` says
+	 * whether they are on): a poll trigger's memory kept in n8n's poller_state table, committed
+	 * with the execution a poll starts, and after a poll that finds nothing. Default false.
+	 */
+	durablePollCursors?: boolean;
 	/** More environment for every process (after the cluster's own). */
 	env?: NodeJS.ProcessEnv;
 	/** Defaults: the real-n8n scripts' n8n (n8nBin, n8nInstallDir) and environment (n8nEnv). */
@@ -188,6 +213,16 @@ export class QueueCluster {
 		return createRequire(path.join(this.installDir, 'node_modules', 'n8n', 'package.json'))(name) as T;
 	}
 
+	/** The version of the n8n the cluster runs (its installed package.json). */
+	get n8nVersion(): string {
+		return this.fromN8n<{ version: string }>('n8n/package.json').version;
+	}
+
+	/** Whether the cluster runs with n8n's durable poll cursors (asked for, and the n8n has them). */
+	get durablePollCursors(): boolean {
+		return this.options.durablePollCursors === true && isN8nAtLeast(this.n8nVersion, DURABLE_POLL_CURSORS_SINCE);
+	}
+
 	get url(): string {
 		return `http://127.0.0.1:${this.main.env.N8N_PORT}`;
 	}
@@ -233,6 +268,7 @@ export class QueueCluster {
 			N8N_LOG_FORMAT: 'json',
 			N8N_LOG_LEVEL: 'info',
 			N8N_RUNNERS_ENABLED: 'true',
+			...(this.durablePollCursors ? DURABLE_POLL_CURSORS_ENV : {}),
 			...options.env,
 		};
 		const folder = (name: string) => {
