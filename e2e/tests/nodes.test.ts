@@ -106,6 +106,33 @@ test('VCC Live: inbound statistics of two months by project, combined', async ()
 	]);
 });
 
+test('VCC Live: a record with its CDRs, then the CDR log of its first call\'s day, page by page', async () => {
+	const output = await runWorkflow(
+		chainWorkflow('vccRecordWf00001', 'VCC Live record and CDRs', [
+			{
+				name: 'Record',
+				type: `${PACKAGE_PREFIX}.vccLive`,
+				parameters: { resource: 'record', operation: 'get', projectId: '214', recordId: '21402' },
+				credentials: { vccLiveApi: vccLive },
+			},
+			{
+				name: 'CDR Log',
+				type: `${PACKAGE_PREFIX}.vccLive`,
+				parameters: { resource: 'statistic', operation: 'getCdrLog', day: '2024-04-01T00:00:00', returnAll: true },
+				credentials: { vccLiveApi: vccLive },
+			},
+		]),
+	);
+	const [record] = nodeOutput(output, 'Record');
+	expect(record).toMatchObject({ projectid: 214, numberid: 21402 });
+	expect((record.cdrs as unknown[]).length).toBeGreaterThan(0);
+	expect(nodeOutput(output, 'CDR Log').length).toBeGreaterThan(10);
+	const sent = n8n.sandbox.requests.filter((request) => request.vendor === 'vcclive').map((request) => `${request.method} ${request.path}`);
+	expect(sent[0]).toBe('GET /v2/projects/214/records/21402');
+	expect(sent.slice(1).every((line) => line === 'GET /v2/cdrs/2024/04/01')).toBe(true);
+	expect(sent.length).toBeGreaterThan(2);
+});
+
 test('Netaxis APIO: call-center statistics with the range in the body of a GET', async () => {
 	const output = await runWorkflow(
 		chainWorkflow('apioStatsWf00001', 'APIO statistics', [
