@@ -47,6 +47,7 @@ const ROUTES: Route[] = [
 	{ method: 'PUT', pattern: /^\/v2\/projects\/(\d+)\/records$/, handle: (sandbox, request, [p]) => sandbox.records.batchModify(p, request.body) },
 	{ method: 'PUT', pattern: /^\/v2\/projects\/(\d+)\/records\/dispositions$/, handle: (sandbox, request, [p]) => sandbox.records.batchDisposition(p, request.body) },
 	{ method: 'GET', pattern: /^\/v2\/projects\/(\d+)\/records\/(\d+)$/, handle: (sandbox, _request, [p, n]) => sandbox.records.read(p, n) },
+	{ method: 'PUT', pattern: /^\/v2\/projects\/(\d+)\/records\/(\d+)$/, handle: (sandbox, request, [p, n]) => sandbox.records.modify(p, n, request.body, request.query) },
 	{
 		method: 'POST',
 		pattern: /^\/v2\/projects\/(\d+)\/records\/(\d+)\/dispositions$/,
