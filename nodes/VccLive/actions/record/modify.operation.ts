@@ -4,20 +4,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/operationOptions';
 import type { OutputRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
-import { formField, formOf, readRecordAddress, recordIdFields, recordNotFoundHint } from './recordFields';
+import { formField, formOf, nextPhoneField, readRecordAddress, recordIdFields, recordNotFoundHint } from './recordFields';
 
 const properties: INodeProperties[] = [
 	...recordIdFields,
 	formField,
 	optionsCollection([
-		{
-			displayName: 'Next Phone to Call',
-			name: 'nextContact',
-			type: 'options',
-			options: [1, 2, 3, 4, 5, 6, 7, 8, 9].map((index) => ({ name: `Phone${index}`, value: `phone${index}` })),
-			default: 'phone1',
-			description: 'Which telephone number of the record the system calls next ("next_contact")',
-		},
+		nextPhoneField('Next Phone to Call', 'nextContact', 'Which telephone number of the record the system calls next ("next_contact")'),
 	]),
 ];
 
