@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { requestOptionsField } from '../shared/operations';
 import { operationSubtitle } from '../shared/subtitle';
 import { router } from './actions/router';
+import { projectDescription } from './actions/project';
 import { recordDescription } from './actions/record';
 import { statisticDescription } from './actions/statistic';
 import { DEFAULT_CONCURRENCY } from './actions/statistic/inboundParameters';
@@ -16,11 +17,13 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Project', value: 'project' },
 			{ name: 'Record', value: 'record' },
 			{ name: 'Statistic', value: 'statistic' },
 		],
 		default: 'statistic',
 	},
+	...projectDescription,
 	...recordDescription,
 	...statisticDescription,
 	requestOptionsField('VCC Live', DEFAULT_TIMEOUT_SECONDS, [

@@ -3,11 +3,13 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { chosenOperation } from '../../shared/operations';
 import { runPerItem } from '../../shared/runPerItem';
 import { DEFAULT_TIMEOUT_SECONDS, vccLiveClient } from '../transport';
+import { projectOperations } from './project';
 import { recordOperations } from './record';
 import { statisticOperations } from './statistic';
 import type { VccLiveOperation } from './types';
 
 const operationsByResource: Record<string, Record<string, VccLiveOperation>> = {
+	project: projectOperations,
 	record: recordOperations,
 	statistic: statisticOperations,
 };

@@ -14,6 +14,7 @@ import { cdrLog, cdrOfCall } from './cdrRequest';
 import { emailLog } from './emailData';
 import type { RenderStyle } from './inboundRequest';
 import { readInboundQuery, renderError, renderRows } from './inboundRequest';
+import { readProjectParameters } from './projects';
 import { RecordStore } from './records';
 import { voiceFileList } from './voiceFiles';
 
@@ -25,6 +26,7 @@ export { CDRS_PER_DAY, cdrsOfDay, cdrUuid, recordIdsOf } from './cdrData';
 export { EMAILS_PER_MONTH, emailsOfMonth } from './emailData';
 export { voiceFilesOfMonth } from './voiceFiles';
 export { RECORD_CDR_DAY, RecordStore } from './records';
+export { projectParameters } from './projects';
 
 /** The customer whose calls are let in: HTTP Basic with its name as user and its API token. */
 export interface VccLiveAccount {
@@ -40,10 +42,12 @@ type Route = { method: string; pattern: RegExp; handle: (sandbox: VccLiveSandbox
 
 /** The resources the imitation serves besides inbound statistics (ids as digits, as VCC Live has them). */
 const ROUTES: Route[] = [
+	{ method: 'GET', pattern: /^\/v2\/projects\/(\d+)$/, handle: (_sandbox, _request, [p]) => readProjectParameters(p) },
 	{ method: 'POST', pattern: /^\/v2\/projects\/(\d+)\/records$/, handle: (sandbox, request, [p]) => sandbox.records.add(p, request.body) },
 	{ method: 'PUT', pattern: /^\/v2\/projects\/(\d+)\/records$/, handle: (sandbox, request, [p]) => sandbox.records.batchModify(p, request.body) },
 	{ method: 'PUT', pattern: /^\/v2\/projects\/(\d+)\/records\/dispositions$/, handle: (sandbox, request, [p]) => sandbox.records.batchDisposition(p, request.body) },
 	{ method: 'GET', pattern: /^\/v2\/projects\/(\d+)\/records\/(\d+)$/, handle: (sandbox, _request, [p, n]) => sandbox.records.read(p, n) },
+	{ method: 'PUT', pattern: /^\/v2\/projects\/(\d+)\/records\/(\d+)$/, handle: (sandbox, request, [p, n]) => sandbox.records.modify(p, n, request.body, request.query) },
 	{
 		method: 'POST',
 		pattern: /^\/v2\/projects\/(\d+)\/records\/(\d+)\/dispositions$/,

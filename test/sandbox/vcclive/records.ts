@@ -88,6 +88,23 @@ export class RecordStore {
 	}
 
 	/**
+	 * PUT /v2/projects/[projectid]/records/[numberid] ("Modify record"): the body's key value
+	 * pairs are merged into the record's data, `next_contact` (phone1 … phone9) is kept as the
+	 * record's next number; the answer is `true`. The page's error example is cut short in the
+	 * copies: an empty body is 417 error.argument_missing_or_empty here, as for Add.
+	 */
+	modify(projectid: string, numberid: string, body: unknown, query: Record<string, unknown>): SandboxResponse {
+		const record = this.get(projectid, numberid);
+		if (!record) return notFound();
+		if (!isPlainObject(body) || Object.keys(body).length === 0) return answer(417, false, ['error.argument_missing_or_empty']);
+		const next = query.next_contact;
+		if (next !== undefined && !(typeof next === 'string' && /^phone[1-9]$/.test(next))) return answer(417, false, ['error.argument_format_error']);
+		record.data = { ...record.data, ...body };
+		if (typeof next === 'string') record.next_contact = next;
+		return answer(200, true);
+	}
+
+	/**
 	 * PUT .../contacts/[contact]: the fields given are set on the contact (phone1, phone2, …);
 	 * a contact beyond the project's phone fields is error.contact_not_exists, a bad email
 	 * error.wrong_email_format (the two codes the page documents, with 417).

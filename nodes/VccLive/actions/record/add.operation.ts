@@ -6,7 +6,7 @@ import type { OutputRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
 import { bodyDateTime, projectIdOf } from '../../vccLiveInput';
 import { projectIdField } from '../commonFields';
-import { formField, formOf } from './recordFields';
+import { formField, formOf, nextPhoneField } from './recordFields';
 
 const properties: INodeProperties[] = [
 	projectIdField('The project whose database gets the record'),
@@ -19,14 +19,7 @@ const properties: INodeProperties[] = [
 			default: '',
 			description: 'When the record is next due to be called, in the workflow’s time zone',
 		},
-		{
-			displayName: 'Phone Field to Call',
-			name: 'phoneField',
-			type: 'options',
-			options: [1, 2, 3, 4, 5, 6, 7, 8, 9].map((index) => ({ name: `Phone${index}`, value: `phone${index}` })),
-			default: 'phone1',
-			description: 'Which telephone number is called next',
-		},
+		nextPhoneField('Phone Field to Call', 'phoneField', 'Which telephone number is called next'),
 	]),
 ];
 

@@ -80,3 +80,13 @@ export function readForm(fields: Array<{ name?: string; value?: unknown }>): IDa
 /** The item's Fields, read from the node. */
 export const formOf = (context: IExecuteFunctions, itemIndex: number) =>
 	readForm((context.getNodeParameter('form.field', itemIndex, []) as Array<{ name?: string; value?: unknown }>) ?? []);
+
+/** A choice of the record's phone fields (phone1 … phone9): the one VCC Live calls next. */
+export const nextPhoneField = (displayName: string, name: string, description: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'options',
+	options: [1, 2, 3, 4, 5, 6, 7, 8, 9].map((index) => ({ name: `Phone${index}`, value: `phone${index}` })),
+	default: 'phone1',
+	description,
+});
