@@ -4,7 +4,6 @@ import type {
 	IDataObject,
 	IHookFunctions,
 	INodeCredentialTestResult,
-	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -16,143 +15,7 @@ import { InvalidInput, toIdList } from '../shared/input';
 import { optionSubtitle } from '../shared/subtitle';
 import { DISPOSITION_EVENTS, PROJECT_EVENTS, SYNC_EVENTS, type VccLiveEvent } from './events';
 import { receive, type ReceiveSettings } from './receive';
-
-const ASYNC_EVENTS = ['callDisposition', 'mobileDisposition', 'paymentTransaction', 'userCreated', 'userModified'];
-
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Event',
-		name: 'event',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Call Disposition', value: 'callDisposition', description: 'An agent or the dialer set a disposition on a record (async)' },
-			{ name: 'IVR', value: 'ivr', description: 'An IVR step asks your system; the workflow answers it (sync)' },
-			{ name: 'Mobile Disposition', value: 'mobileDisposition', description: 'A disposition was set in the VCC Live App (async)' },
-			{ name: 'Payment Transaction', value: 'paymentTransaction', description: 'A payment is in progress, succeeded or failed (async)' },
-			{ name: 'Project Login', value: 'projectLogin', description: 'An agent logs in; the workflow grants or denies each project (sync)' },
-			{ name: 'User Created', value: 'userCreated', description: 'A user was created (async)' },
-			{ name: 'User Modified', value: 'userModified', description: "A user's details changed (async)" },
-		],
-		default: 'callDisposition',
-	},
-	{
-		displayName: 'HTTP Method',
-		name: 'httpMethod',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'DELETE', value: 'DELETE' },
-			{ name: 'GET', value: 'GET' },
-			{ name: 'POST', value: 'POST' },
-			{ name: 'PUT', value: 'PUT' },
-		],
-		default: 'POST',
-		description: 'The method set for this webhook in VCC Live. GET and DELETE send the event in the URL.',
-	},
-	{
-		displayName: 'Respond',
-		name: 'responseMode',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { event: [...SYNC_EVENTS] } },
-		options: [
-			{
-				name: 'Immediately',
-				value: 'onReceived',
-				description: 'Answer 200 with an empty body as soon as the request arrives',
-			},
-			{
-				name: "Using 'Respond to Webhook' Node",
-				value: 'responseNode',
-				description: 'The workflow answers VCC Live with a Respond to Webhook node',
-			},
-		],
-		default: 'responseNode',
-	},
-	{
-		displayName:
-			"VCC Live waits for this answer: end the workflow with a 'Respond to Webhook' node that sends the documented response (IVR: JSON, text/x-ini or text; Project Login: a JSON object with true or false per project ID)",
-		name: 'syncNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { event: [...SYNC_EVENTS], responseMode: ['responseNode'] } },
-	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		displayOptions: { show: { event: [...PROJECT_EVENTS] } },
-		options: [
-			{
-				displayName: 'Assessment',
-				name: 'assessments',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Failed (Call Recipient Not Reached)', value: 'failed' },
-					{ name: 'Ordered (Reached, Call Goal Achieved)', value: 'ordered' },
-					{ name: 'Success (Call Recipient Reached)', value: 'success' },
-				],
-				default: [],
-				description: 'Only dispositions with these assessments; none selected keeps all. Dispositions only.',
-			},
-			{
-				displayName: 'Direction',
-				name: 'direction',
-				type: 'options',
-				options: [
-					{ name: 'Both', value: '' },
-					{ name: 'Inbound', value: 'in' },
-					{ name: 'Outbound', value: 'out' },
-				],
-				default: '',
-				description: 'Only dispositions of calls in this direction. Dispositions only.',
-			},
-			{
-				displayName: 'Project IDs',
-				name: 'projectIds',
-				type: 'string',
-				default: '',
-				placeholder: '214, 370',
-				description: 'Only events of these projects (comma-separated); empty keeps all',
-			},
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Check Secret Key in URL',
-				name: 'checkSecretKey',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to refuse with 401 a request whose URL lacks the credential's URL Secret Key (add it to the webhook URL in VCC Live)",
-			},
-			{
-				displayName: 'Decrypt Body',
-				name: 'decryptBody',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether bodies are encrypted (VCC Live's HTTP body encryption with AES-256-CTR; add ?iv=${iv} to the URL for a random iv). A body that does not decrypt is refused with 400.",
-			},
-			{
-				displayName: 'Secret Key Parameter',
-				name: 'keyParameterName',
-				type: 'string',
-				default: 'secret-key',
-				description: 'The URL parameter that carries the secret key',
-			},
-		],
-	},
-];
+import { triggerProperties } from './triggerFields';
 
 export class VccLiveTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -161,7 +24,7 @@ export class VccLiveTrigger implements INodeType {
 		icon: { light: 'file:../../icons/vcclive.svg', dark: 'file:../../icons/vcclive.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: optionSubtitle(properties, 'event'),
+		subtitle: optionSubtitle(triggerProperties, 'event'),
 		description: 'Starts the workflow when VCC Live sends a webhook: dispositions, payments, users, IVR steps, project logins',
 		defaults: { name: 'VCC Live Trigger' },
 		inputs: [],
@@ -171,14 +34,14 @@ export class VccLiveTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: '={{$parameter["httpMethod"] || "POST"}}',
-				// Async events are answered at once; sync ones as the Respond setting says.
-				responseMode: `={{ ${JSON.stringify(ASYNC_EVENTS)}.includes($parameter["event"]) ? "onReceived" : $parameter["responseMode"] }}`,
+				// Sync events are answered as the Respond setting says; async ones at once.
+				responseMode: `={{ ${JSON.stringify(SYNC_EVENTS)}.includes($parameter["event"]) ? $parameter["responseMode"] : "onReceived" }}`,
 				// 200 OK with an empty body, as Responding to Requests asks; never the event echoed back.
 				responseData: 'noData',
 				path: 'webhook',
 			},
 		],
-		properties,
+		properties: triggerProperties,
 	};
 
 	methods = { credentialTest: { checkWebhookSecrets } };
