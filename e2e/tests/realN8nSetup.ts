@@ -38,17 +38,27 @@ export async function startRealN8n(): Promise<RealN8n> {
 	};
 }
 
+export interface ServedN8n {
+	server: N8nServer;
+	session: RestSession;
+	/** Starts the same n8n again (same user folder and port) after `server.stop()`, and logs in. */
+	restart(): Promise<ServedN8n>;
+}
+
 /**
  * Imports a workflow, publishes it (what the editor's "Publish" does), starts `n8n start` on a
  * free port — which activates what is published — and logs in as the owner. The caller stops
  * the server.
  */
-export async function publishAndServe(n8n: RealN8n, workflow: { id: string }): Promise<{ server: N8nServer; session: RestSession }> {
+export async function publishAndServe(n8n: RealN8n, workflow: { id: string }): Promise<ServedN8n> {
 	await n8n.cli.importWorkflow(workflow);
 	await n8n.cli.exec(['publish:workflow', `--id=${workflow.id}`]);
 	const env = n8nEnv(n8n.cli.userFolder, { N8N_PORT: String(await freePort()), N8N_LOG_LEVEL: 'warn' });
-	const server = await startN8nServer(env, 'ignore');
-	await waitForN8n(server);
-	await setUpOwner(server.url);
-	return { server, session: await RestSession.logIn(server.url) };
+	const serve = async (): Promise<ServedN8n> => {
+		const server = await startN8nServer(env, 'ignore');
+		await waitForN8n(server);
+		await setUpOwner(server.url);
+		return { server, session: await RestSession.logIn(server.url), restart: serve };
+	};
+	return await serve();
 }

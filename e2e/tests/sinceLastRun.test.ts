@@ -9,13 +9,11 @@
  */
 import type { ExecutionSummary } from '../../scripts/realN8n/executions';
 import { outputOf, runDataOf, waitForExecutions } from '../../scripts/realN8n/executions';
-import { n8nEnv } from '../../scripts/realN8n/n8nCli';
-import type { N8nServer } from '../../scripts/realN8n/n8nServer';
-import { freePort, RestSession, setUpOwner, startN8nServer, waitForN8n } from '../../scripts/realN8n/n8nServer';
+import type { RestSession } from '../../scripts/realN8n/n8nServer';
 import { apioCredential, reference } from '../../scripts/realN8n/sandboxCredentials';
 import { SEED } from '../../test/sandbox/apio';
-import type { RealN8n } from './realN8nSetup';
-import { startRealN8n } from './realN8nSetup';
+import type { RealN8n, ServedN8n } from './realN8nSetup';
+import { publishAndServe, startRealN8n } from './realN8nSetup';
 import { PACKAGE_PREFIX } from './workflowBuilder';
 
 const WORKFLOW_ID = 'sinceLastRunApio1';
@@ -23,10 +21,10 @@ const TRIGGER = 'Every Minute';
 const STATISTICS = 'Statistics Since Last Run';
 
 let n8n: RealN8n;
-let server: N8nServer | undefined;
+let served: ServedN8n | undefined;
 
 afterAll(async () => {
-	await server?.stop();
+	await served?.server.stop();
 	await n8n?.close();
 });
 
@@ -91,16 +89,8 @@ test('every minute in a running n8n: contiguous ranges, a failed run pulled agai
 	n8n.sandbox.apio.callCenters.setSettings(SEED.statistics, { ...n8n.sandbox.apio.callCenters.settingsOf(SEED.statistics), collectionPeriodMinutes: 1 });
 	const credential = apioCredential(n8n.sandbox);
 	await n8n.cli.importCredentials([credential]);
-	await n8n.cli.importWorkflow(scheduledWorkflow(credential));
-	await n8n.cli.exec(['publish:workflow', `--id=${WORKFLOW_ID}`]);
-	const env = n8nEnv(n8n.cli.userFolder, { N8N_PORT: String(await freePort()), N8N_LOG_LEVEL: 'warn' });
-	const start = async () => {
-		server = await startN8nServer(env, 'ignore');
-		await waitForN8n(server);
-		await setUpOwner(server.url);
-		return await RestSession.logIn(server.url);
-	};
-	let session = await start();
+	served = await publishAndServe(n8n, scheduledWorkflow(credential));
+	let { session } = served;
 
 	// The first run, then a run whose statistics request APIO refuses (nothing retries a 400), then one more.
 	await waitForExecutions(session, WORKFLOW_ID, 1);
@@ -116,9 +106,10 @@ test('every minute in a running n8n: contiguous ranges, a failed run pulled agai
 
 	// n8n down for two whole minutes: nothing runs; the run after the restart catches up.
 	await waitForExecutions(session, WORKFLOW_ID, 4);
-	await server?.stop();
+	await served.server.stop();
 	await pause(125_000);
-	session = await start();
+	served = await served.restart();
+	({ session } = served);
 	const executions = await waitForExecutions(session, WORKFLOW_ID, 5);
 
 	const manual = executions.find((execution) => execution.id === manualId);

@@ -63,7 +63,8 @@ export type PullPlan =
 	/** Nothing to pull: the bookmark is at the latest complete period, or ahead of it (the clock went back). */
 	| { range: undefined; status: BookmarkStatus; at: DateTime; ahead: boolean };
 
-const text = (moment: DateTime) => moment.toISO({ suppressMilliseconds: true }) ?? String(moment.toMillis());
+/** A moment as the bookmark and the output write it: ISO with its offset, no milliseconds when they are 0. */
+export const momentText = (moment: DateTime) => moment.toISO({ suppressMilliseconds: true }) ?? String(moment.toMillis());
 
 /** The stored bookmarks, checked: none yet gives an empty store; one from a newer node is refused. */
 export function readStore(value: unknown): BookmarkStore {
@@ -120,9 +121,9 @@ export function planPull(input: PullPlanInput): PullPlan {
 	if (start >= end) return { range: undefined, status, at: start.setZone(zone), ahead: start > end };
 	const days = end.diff(start, 'days').days;
 	if (days > input.maxCatchUpDays) {
-		const from = status === 'continued' ? `from ${text(start)}, where the last successful run ended,` : `from ${text(start)}`;
+		const from = status === 'continued' ? `from ${momentText(start)}, where the last successful run ended,` : `from ${momentText(start)}`;
 		throw new InvalidInput(
-			`Since Last Run would pull ${Math.ceil(days)} days (${from} to ${text(end)}), more than Max Catch-Up (${input.maxCatchUpDays} days)`,
+			`Since Last Run would pull ${Math.ceil(days)} days (${from} to ${momentText(end)}), more than Max Catch-Up (${input.maxCatchUpDays} days)`,
 			`Nothing was pulled and the bookmark stays. To pull it all in this run, raise Since Last Run > Max Catch-Up (Days) to ${Math.ceil(days)}; to skip the days before a date, set Restart From to it.`,
 		);
 	}
@@ -131,7 +132,7 @@ export function planPull(input: PullPlanInput): PullPlan {
 
 /** The store with this settings' bookmark moved to `end`; the oldest beyond MAX_BOOKMARKS dropped. */
 export function advance(store: BookmarkStore, settingsKey: string, end: DateTime, now: DateTime, restartApplied?: string): BookmarkStore {
-	const saved: StoredBookmark = { end: text(end), savedAt: text(now.toUTC()), ...(restartApplied === undefined ? {} : { restartApplied }) };
+	const saved: StoredBookmark = { end: momentText(end), savedAt: momentText(now.toUTC()), ...(restartApplied === undefined ? {} : { restartApplied }) };
 	const others = Object.entries(store.bookmarks)
 		.filter(([key]) => key !== settingsKey)
 		.sort(([, a], [, b]) => String(b.savedAt).localeCompare(String(a.savedAt)))
@@ -142,8 +143,8 @@ export function advance(store: BookmarkStore, settingsKey: string, end: DateTime
 /** The range as the output says it: the start, the exclusive end, and the days between them. */
 export function describeRange(range: PullRange): { rangeStart: string; rangeEnd: string; caughtUpDays: number } {
 	return {
-		rangeStart: text(range.start),
-		rangeEnd: text(range.end),
+		rangeStart: momentText(range.start),
+		rangeEnd: momentText(range.end),
 		caughtUpDays: Math.round(range.end.diff(range.start, 'days').days * 100) / 100,
 	};
 }

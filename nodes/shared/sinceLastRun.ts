@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { BookmarkStatus, PullRange, StoredBookmark } from './bookmark';
-import { advance, describeRange, planPull, readStore, settingsKey } from './bookmark';
+import { advance, describeRange, momentText, planPull, readStore, settingsKey } from './bookmark';
 import { presetPeriod } from './calendarPeriod';
 import { asEntered, readDateTime } from './dateInput';
 import { InvalidInput } from './input';
@@ -127,7 +127,7 @@ function readOptions(context: IExecuteFunctions, itemIndex: number, request: Sin
 		const start = request.periodStart(readDateTime(restartValue, { label: 'Restart From', zone: request.zone }));
 		if (start > request.latestEnd) {
 			throw new InvalidInput(
-				`Restart From "${asEntered(restartValue)}" is after the latest complete period (${describeRange({ start, end: start }).rangeStart})`,
+				`Restart From "${asEntered(restartValue)}" is after the latest complete period (${momentText(request.latestEnd)})`,
 				'Pick a Restart From in the past: the first day (or moment) the next run should pull.',
 			);
 		}
@@ -191,7 +191,7 @@ export async function pullSinceLastRun(
 	const key = settingsKey({ credentials, ...request.settings, zone: request.zone });
 	const processKey = `${context.getWorkflow().id ?? ''}\u0000${context.getNode().id}\u0000${key}`;
 	const plan = planPull({
-		stored: useBookmark ? laterOf(store.bookmarks[key], manual ? undefined : pulledUpTo.get(processKey)) : undefined,
+		stored: laterOf(store.bookmarks[key], manual ? undefined : pulledUpTo.get(processKey)),
 		otherSettingsHaveBookmarks: Object.keys(store.bookmarks).some((other) => other !== key),
 		ignoreBookmark: !useBookmark,
 		firstRunStart: options.firstRunStart,
@@ -200,15 +200,14 @@ export async function pullSinceLastRun(
 		maxCatchUpDays: options.maxCatchUpDays,
 	});
 	if (!plan.range) {
-		const at = { start: plan.at, end: plan.at };
 		if (plan.ahead) {
 			hint(
 				context,
-				`Since Last Run: the bookmark (${describeRange(at).rangeStart}) is ahead of the latest complete period (${describeRange({ start: request.latestEnd, end: request.latestEnd }).rangeStart}); the clock may have gone back. Nothing was pulled; runs continue once that time has passed. Set Restart From to pull from an earlier date.`,
+				`Since Last Run: the bookmark (${momentText(plan.at)}) is ahead of the latest complete period (${momentText(request.latestEnd)}); the clock may have gone back. Nothing was pulled; runs continue once that time has passed. Set Restart From to pull from an earlier date.`,
 				'warning',
 			);
 		}
-		return nothingNew(options, plan.ahead ? 'bookmarkAhead' : 'noNewPeriod', plan.status, at);
+		return nothingNew(options, plan.ahead ? 'bookmarkAhead' : 'noNewPeriod', plan.status, { start: plan.at, end: plan.at });
 	}
 	const range = plan.range;
 	if (!manual && pullsRunning.has(processKey)) {
