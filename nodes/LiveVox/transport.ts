@@ -29,8 +29,6 @@ export interface LiveVoxRequest extends CoreRequest {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
-	/** For writes: how to check whether a change whose answer was lost took effect. */
-	checkAfterUnknownOutcome?: string;
 	/** Extra request headers, e.g. Accept-Encoding: gzip for the CSV report. */
 	headers?: Record<string, string>;
 	/**

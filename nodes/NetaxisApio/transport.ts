@@ -19,8 +19,6 @@ export interface ApioRequest extends CoreRequest {
 	qs?: IDataObject;
 	/** A JSON body; on a GET it is sent as the body anyway, as APIO's statistics call wants. */
 	body?: IDataObject;
-	/** For writes: how to check whether a change whose answer was lost took effect. */
-	checkAfterUnknownOutcome?: string;
 }
 
 export interface ApioClient {

@@ -17,8 +17,6 @@ export interface VccLiveRequest extends CoreRequest {
 	qs?: IDataObject;
 	/** A JSON body (POST and PUT): VCC Live's Database API takes JSON-encoded bodies. */
 	body?: IDataObject | IDataObject[];
-	/** For a write: how to check whether a change whose answer was lost took effect. */
-	checkAfterUnknownOutcome?: string;
 	/** What the body must be: the JSON envelope, or text (CSV, tab) that may also come as one. */
 	expect: 'json' | 'text';
 	/** What to do, by VCC Live error code, where the operation knows better than the generic words. */

@@ -27,6 +27,8 @@ export interface CoreRequest {
 	readBody?: ReadBody;
 	/** What to do, by HTTP status, where the operation knows better than the generic words. */
 	hints?: Partial<Record<number, string>>;
+	/** For a write: how to check whether a change whose answer was lost took effect. */
+	checkAfterUnknownOutcome?: string;
 }
 
 /** How a failure reads in the vendor's words. */
