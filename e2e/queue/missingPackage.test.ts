@@ -3,9 +3,10 @@
  * on the worker: the execution fails on the worker with n8n's "Unrecognized node type", and
  * nothing reaches LiveVox. README "Queue mode" says how to avoid it.
  */
+import { runDataOf } from '../../scripts/realN8n/executions';
 import type { QueueN8n } from './queueSetup';
 import { startQueueN8n } from './queueSetup';
-import { agentSummaryWorkflow, parseRunData } from './queueWorkflows';
+import { agentSummaryWorkflow } from './queueWorkflows';
 
 let n8n: QueueN8n;
 
@@ -25,7 +26,7 @@ test('a worker without the package: the execution fails with "Unrecognized node 
 	expect(await n8n.waitForExecution(executionId)).toBe('error');
 	expect(n8n.cluster.workerOf(executionId)).toBe('worker1');
 	const session = n8n.cluster.session as NonNullable<typeof n8n.cluster.session>;
-	const runData = parseRunData((await session.get<{ data: string }>(`executions/${executionId}`)).data, n8n.cluster.installDir);
+	const runData = await runDataOf(session, executionId, n8n.cluster.installDir);
 	expect(runData.resultData.error?.message).toMatch(/Unrecognized node type: n8n-nodes-callcenter\.liveVox/);
 	expect(n8n.sandbox.requests).toEqual([]);
 });

@@ -4,14 +4,13 @@
  * by its production webhook on the main; n8n's record says which worker ran it ("Worker started
  * execution"), and every request the sandbox got for it came from that worker's process.
  */
+import { outputOf, runDataOf } from '../../scripts/realN8n/executions';
 import type { QueueN8n } from './queueSetup';
 import { startQueueN8n } from './queueSetup';
 import {
 	agentSummaryWorkflow,
 	apioWorkflow,
 	callEventsWorkflow,
-	outputOf,
-	parseRunData,
 	servicesWorkflow,
 	supervisorWorkflow,
 	vccLiveWorkflow,
@@ -44,7 +43,7 @@ afterAll(async () => {
 async function executionData(executionId: string) {
 	const session = n8n.cluster.session;
 	if (!session) throw new Error('n8n is not running');
-	return parseRunData((await session.get<{ data: string }>(`executions/${executionId}`)).data, n8n.cluster.installDir);
+	return await runDataOf(session, executionId, n8n.cluster.installDir);
 }
 
 test.each(EDITOR_RUNS)('$workflow.name: started from the editor, run by a worker, every request from that worker', async ({ workflow, node, vendor }) => {

@@ -1,8 +1,5 @@
 /** The workflows the queue-mode tests run: one per node and resource, and a webhook-started one. */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 
-import { n8nInstallDir } from '../../scripts/realN8n/paths';
 import type { StepNode } from '../tests/workflowBuilder';
 import { chainWorkflow, PACKAGE_PREFIX } from '../tests/workflowBuilder';
 
@@ -96,18 +93,4 @@ export function webhookWorkflow(id: string, webhookPath: string) {
 		...({ webhookId: `${id}-hook` } as object),
 	};
 	return workflow;
-}
-
-interface RunData {
-	resultData: { error?: { message: string }; runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> };
-}
-
-/** n8n stores run data with `flatted`; read with n8n's own copy. */
-export function parseRunData(serialized: string, installDir = n8nInstallDir()): RunData {
-	const fromN8n = createRequire(path.join(installDir, 'node_modules', 'n8n', 'package.json'));
-	return (fromN8n('flatted') as { parse(text: string): RunData }).parse(serialized);
-}
-
-export function outputOf(runData: RunData, node: string): Array<Record<string, unknown>> {
-	return runData.resultData.runData[node]?.[0]?.data?.main[0]?.map((item) => item.json) ?? [];
 }

@@ -14,9 +14,10 @@
  * a restart then loses. README "Queue mode" says more.
  */
 import type { RecordedRequest } from '../../test/sandbox/server';
+import { runDataOf } from '../../scripts/realN8n/executions';
 import type { QueueN8n } from './queueSetup';
 import { startQueueN8n } from './queueSetup';
-import { LIVEVOX, parseRunData } from './queueWorkflows';
+import { LIVEVOX } from './queueWorkflows';
 
 const SERVICE_ID = 21429;
 const QUEUE_PATH = `/callControl/supervisor/calls/queue/${SERVICE_ID}`;
@@ -87,7 +88,7 @@ async function announcements(workflowId: string): Promise<Array<Record<string, u
 		expect(n8n.cluster.workerOf(execution.id)).toMatch(/^worker\d$/);
 		const session = n8n.cluster.session;
 		if (!session) throw new Error('n8n is not running');
-		const runData = parseRunData((await session.get<{ data: string }>(`executions/${execution.id}`)).data, n8n.cluster.installDir);
+		const runData = await runDataOf(session, execution.id, n8n.cluster.installDir);
 		items.push(...(runData.resultData.runData.Trigger?.[0]?.data?.main[0]?.map((item) => item.json) ?? []));
 	}
 	return items;

@@ -12,9 +12,10 @@
  * recorded as crashed (dist/scaling/job-processor.js:80). This test shows it end to end.
  */
 import type { RecordedRequest } from '../../test/sandbox/server';
+import { runDataOf } from '../../scripts/realN8n/executions';
 import type { QueueN8n } from './queueSetup';
 import { startQueueN8n } from './queueSetup';
-import { callEventsWorkflow, launchWorkflow, parseRunData } from './queueWorkflows';
+import { callEventsWorkflow, launchWorkflow } from './queueWorkflows';
 
 const CALL_EVENTS = callEventsWorkflow('qCallEvents90day', 90);
 const LAUNCH = launchWorkflow('qLaunchKilled001', '4155550142');
@@ -69,7 +70,7 @@ async function killMidway(workflow: typeof LAUNCH, midway: (requests: RecordedRe
 	const survivors = n8n.cluster.workers.filter((worker) => worker !== killed);
 	const [record] = (await n8n.cluster.executions()).filter((execution) => execution.id === executionId);
 	const session = n8n.cluster.session as NonNullable<typeof n8n.cluster.session>;
-	const error = parseRunData((await session.get<{ data: string }>(`executions/${executionId}`)).data, n8n.cluster.installDir).resultData.error?.message;
+	const error = (await runDataOf(session, executionId, n8n.cluster.installDir)).resultData.error?.message;
 	return { executionId, status, record, killed, survivors, requestsAtKill, error };
 }
 

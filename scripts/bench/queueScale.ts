@@ -14,7 +14,8 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { QueueCluster } from '../realN8n/queueCluster';
 import { sandboxCredentials } from '../realN8n/sandboxCredentials';
 import { startSandbox } from '../../test/sandbox/server';
-import { agentSummaryWorkflow, callEventsWorkflow, parseRunData } from '../../e2e/queue/queueWorkflows';
+import { agentSummaryWorkflow, callEventsWorkflow } from '../../e2e/queue/queueWorkflows';
+import { parseRunData } from '../realN8n/executions';
 
 /** The scenario's key for `--only`. */
 export const QUEUE_SCENARIO = 'queue';
