@@ -12,6 +12,9 @@ module.exports = {
 	rootDir: REPO_ROOT,
 	testTimeout,
 	maxWorkers: 1,
+	// A test that fails before its n8n is handed to afterAll must not keep CI waiting for its
+	// time limit: jest exits when the tests are done (queue tests check for leftovers themselves).
+	forceExit: true,
 	projects: versionProjects({
 		roots: ['<rootDir>/e2e'],
 		// Queue mode (main + workers on PostgreSQL and Redis) has its own config: e2e/queue/jest.config.js.

@@ -56,9 +56,15 @@ export async function publishAndServe(n8n: RealN8n, workflow: { id: string }): P
 	const env = n8nEnv(n8n.cli.userFolder, { N8N_PORT: String(await freePort()), N8N_LOG_LEVEL: 'warn' });
 	const serve = async (): Promise<ServedN8n> => {
 		const server = await startN8nServer(env, 'ignore');
-		await waitForN8n(server);
-		await setUpOwner(server.url);
-		return { server, session: await RestSession.logIn(server.url), restart: serve };
+		try {
+			await waitForN8n(server);
+			await setUpOwner(server.url);
+			return { server, session: await RestSession.logIn(server.url), restart: serve };
+		} catch (error) {
+			// The caller never gets this server to stop: a running n8n would keep jest from exiting.
+			await server.stop();
+			throw error;
+		}
 	};
 	return await serve();
 }

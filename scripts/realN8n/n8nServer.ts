@@ -64,25 +64,30 @@ export async function startN8nServer(env: NodeJS.ProcessEnv, output: 'inherit' |
 	};
 }
 
-/** Waits until n8n answers /healthz (two minutes at most). */
+/**
+ * Waits until n8n says it is ready (/healthz/readiness: database connected and migrated, the
+ * server fully started; two minutes at most). /healthz alone answers as soon as n8n listens,
+ * and until its migrations are checked n8n answers every other route, a login or the owner
+ * setup too, with 200 "n8n is starting up. Please wait".
+ */
 export async function waitForN8n(server: N8nServer): Promise<void> {
 	for (let attempt = 0; attempt < 240; attempt++) {
 		if (!server.isRunning()) throw new Error('n8n stopped while starting; see its output');
 		try {
-			if ((await fetch(`${server.url}/healthz`)).ok) return;
+			if ((await fetch(`${server.url}/healthz/readiness`)).ok) return;
 		} catch {
 			// not listening yet
 		}
 		await pause(500);
 	}
-	throw new Error('n8n did not answer within two minutes');
+	throw new Error('n8n was not ready within two minutes');
 }
 
 /**
  * Creates the owner account the first time; later runs find it there (n8n answers 400
- * "Instance owner already setup"). /healthz answers before the REST routes are registered, so
- * a 404 means "not yet"; so do another 400 and a 503 "Database is not ready!" (n8n 2.41
- * answers them while it is still starting).
+ * "Instance owner already setup"). Until the REST routes are registered a 404 means "not yet";
+ * so do another 400, a 503 "Database is not ready!" and a 200 that is not n8n's JSON answer
+ * ("n8n is starting up. Please wait"), which n8n 2.41 gives while it is still starting.
  */
 export async function setUpOwner(url: string, owner: Owner = DEMO_OWNER): Promise<void> {
 	let last = '';
@@ -92,10 +97,12 @@ export async function setUpOwner(url: string, owner: Owner = DEMO_OWNER): Promis
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify(owner),
 		});
-		if (answer.ok) return;
-		last = `${answer.status} ${(await answer.text()).slice(0, 300)}`;
+		const text = await answer.text();
+		// Only n8n's JSON answer says the owner exists; 200 "n8n is starting up" does not.
+		if (answer.ok && text.startsWith('{')) return;
+		last = `${answer.status} ${text.slice(0, 300)}`;
 		if (answer.status === 400 && /already set ?up/i.test(last)) return;
-		if (![400, 404, 503].includes(answer.status)) throw new Error(`Owner setup answered ${last}`);
+		if (!answer.ok && ![400, 404, 503].includes(answer.status)) throw new Error(`Owner setup answered ${last}`);
 		await pause(500);
 	}
 	throw new Error(`n8n did not set up the owner within a minute; its last answer: ${last}`);
