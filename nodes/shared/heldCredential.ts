@@ -16,6 +16,8 @@ export type SendWithCredential<T> = (credentialOptions: IAdditionalCredentialOpt
 export interface HeldCredential {
 	/** The credential's data, kept current: n8n writes each new session or token into it. */
 	readonly data: ICredentialDataDecryptedObject;
+	/** What tells this account apart in this process (type, credential id, scope): the key of what executions share. */
+	readonly key: string;
 	/**
 	 * Sends a call with the held credential, logging in (through n8n) when there is no token.
 	 * One login is in flight per credential in this process: calls sent meanwhile, and calls
@@ -59,10 +61,11 @@ export async function holdCredential(context: CredentialContext, type: string, o
 	const credentialOptions: IAdditionalCredentialOptions = {
 		credentialsDecrypted: { id: details?.id ?? '', name: details?.name ?? '', type, data },
 	};
+	const key = `${type}\u0000${details?.id ?? ''}\u0000${options.scope?.(data) ?? ''}`;
 	if (tokenField === undefined) {
-		return { data, send: async (sendOnce) => await sendOnce(credentialOptions) };
+		return { data, key, send: async (sendOnce) => await sendOnce(credentialOptions) };
 	}
-	const state = sessionState(`${type}\u0000${details?.id ?? ''}\u0000${options.scope?.(data) ?? ''}`);
+	const state = sessionState(key);
 	// Tokens obtained before this credential was read are what the data holds already, or older.
 	const heldSince = sessionClock.tick();
 	const describe = options.describeLoginFailure ?? readHttpFailure;
@@ -132,6 +135,7 @@ export async function holdCredential(context: CredentialContext, type: string, o
 
 	return {
 		data,
+		key,
 		async send<T>(sendOnce: SendWithCredential<T>, refused: (response: T) => boolean = () => false): Promise<T> {
 			const field = tokenField;
 			let sent = await sendNow(sendOnce);

@@ -4,7 +4,7 @@ import { sleep as n8nSleep } from 'n8n-workflow';
 export type RequestKind = 'read' | 'write';
 
 export interface RetryPolicy {
-	/** Attempts in all, the first included. */
+	/** Attempts in all, the first included; a read refused for the rate (429) is bounded by the waits alone. */
 	maxAttempts: number;
 	/** First backoff wait; doubled after each failed attempt. */
 	baseDelayMs: number;
@@ -91,14 +91,17 @@ export interface RetryState {
 /**
  * The pure policy: how long to wait before the next attempt, or undefined to give up.
  * Retry-After comes first; otherwise exponential backoff with jitter (between half and
- * all of the doubled delay). Bounded by attempts, by the single wait and by the total wait.
+ * all of the doubled delay). Bounded by attempts, by the single wait and by the total wait;
+ * a read the vendor refused for its rate (429) by the waits alone: many executions sharing a
+ * tenant's limit take turns, and a refusal says the request was not served.
  */
 export function retryDelay(
 	facts: FailureFacts,
 	state: RetryState,
 	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): number | undefined {
-	if (!isRetryable(facts, state.kind) || state.attempt >= policy.maxAttempts) return undefined;
+	const rateLimitedRead = state.kind === 'read' && facts.status === 429;
+	if (!isRetryable(facts, state.kind) || (state.attempt >= policy.maxAttempts && !rateLimitedRead)) return undefined;
 	const askedFor = parseRetryAfter(facts.retryAfter, state.nowMs);
 	if (state.kind === 'write' && facts.status === 429 && (askedFor === undefined || state.attempt > WRITE_RATE_LIMIT_RETRIES)) return undefined;
 	let delay: number;
@@ -109,6 +112,8 @@ export function retryDelay(
 		const doubled = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (state.attempt - 1));
 		delay = Math.round(doubled * (0.5 + state.random / 2));
 	}
+	// Past the attempts, a wait of at least the first backoff: the total wait then bounds them (a Retry-After of 0 too).
+	if (state.attempt >= policy.maxAttempts) delay = Math.min(policy.maxDelayMs, Math.max(delay, policy.baseDelayMs));
 	if (state.waitedMs + delay > policy.maxTotalWaitMs) return undefined;
 	return delay;
 }

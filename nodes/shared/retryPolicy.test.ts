@@ -123,6 +123,18 @@ describe('retryDelay', () => {
 		expect(retryDelay({ status: 503 }, state({ attempt: DEFAULT_RETRY_POLICY.maxAttempts }))).toBeUndefined();
 	});
 
+	it('asks a read refused for the rate (429) again past maxAttempts, as long as the waits fit maxTotalWaitMs', () => {
+		const { maxAttempts, baseDelayMs, maxTotalWaitMs } = DEFAULT_RETRY_POLICY;
+		expect(retryDelay({ status: 429, retryAfter: '1' }, state({ attempt: maxAttempts + 10, waitedMs: 20_000 }))).toBe(1000);
+		expect(retryDelay({ status: 429, retryAfter: '2' }, state({ attempt: maxAttempts + 10, waitedMs: maxTotalWaitMs - 2000 }))).toBe(2000);
+		expect(retryDelay({ status: 429, retryAfter: '2' }, state({ attempt: maxAttempts + 10, waitedMs: maxTotalWaitMs - 1999 }))).toBeUndefined();
+		// Retry-After: 0 past the attempts waits the first backoff, so the total wait still ends the retries.
+		expect(retryDelay({ status: 429, retryAfter: '0' }, state({ attempt: maxAttempts }))).toBe(baseDelayMs);
+		// Not a write, and not another failure.
+		expect(retryDelay({ status: 429, retryAfter: '1' }, state({ kind: 'write', attempt: maxAttempts }))).toBeUndefined();
+		expect(retryDelay({ status: 503, retryAfter: '1' }, state({ attempt: maxAttempts }))).toBeUndefined();
+	});
+
 	it('stops when the next wait would pass maxTotalWaitMs', () => {
 		const { maxTotalWaitMs } = DEFAULT_RETRY_POLICY;
 		expect(retryDelay({ status: 429, retryAfter: '5' }, state({ waitedMs: maxTotalWaitMs - 5000 }))).toBe(5000);
@@ -147,7 +159,7 @@ describe('retryDelay', () => {
 		);
 	});
 
-	it('property: over any failure sequence, attempts and waits stay within the policy', () => {
+	it('property: over any failure sequence, attempts and waits stay within the policy (past maxAttempts only a read refused with 429)', () => {
 		const facts = fc.oneof(
 			fc.record({ status: fc.constantFrom(400, 404, 429, 500, 503) }),
 			fc.record({ status: fc.constant(429), retryAfter: fc.integer({ min: 0, max: 90 }).map(String) }),
@@ -170,12 +182,16 @@ describe('retryDelay', () => {
 						const delay = retryDelay(failure as FailureFacts, { kind, attempt, waitedMs, nowMs: NOW, random }, policy);
 						if (delay === undefined) break;
 						expect(isRetryable(failure as FailureFacts, kind)).toBe(true);
+						// Past maxAttempts only a read refused for the rate, waiting at least the first backoff (or the longest wait).
+						if (attempt >= policy.maxAttempts) {
+							expect([kind, (failure as FailureFacts).status]).toEqual(['read', 429]);
+							expect(delay).toBeGreaterThanOrEqual(Math.min(policy.baseDelayMs, policy.maxDelayMs));
+						}
 						expect(delay).toBeGreaterThanOrEqual(0);
 						expect(delay).toBeLessThanOrEqual(policy.maxDelayMs);
 						waitedMs += delay;
 						attempt++;
 					}
-					expect(attempt).toBeLessThanOrEqual(policy.maxAttempts);
 					expect(waitedMs).toBeLessThanOrEqual(policy.maxTotalWaitMs);
 				},
 			),

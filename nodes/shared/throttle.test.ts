@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import { Throttle } from './throttle';
+import { RAISE_AFTER, sharedThrottle, Throttle } from './throttle';
 
 /** A vendor that serves `allowed` requests at a time and refuses (429) any beyond. */
 function tenant(allowed: number) {
@@ -62,5 +62,34 @@ describe('Throttle', () => {
 		const waiting = throttle.run(async () => ({ status: 200 }), refused);
 		await expect(failing).rejects.toThrow('connection reset');
 		await expect(waiting).resolves.toEqual({ status: 200 });
+	});
+
+	test(`a learned limit is tried one higher after ${RAISE_AFTER} answers in a row at the limit, and learned again if still refused`, async () => {
+		const throttle = new Throttle();
+		const { state, send } = tenant(2);
+		await Promise.all(Array.from({ length: 3 }, async () => await throttle.run(send, refused)));
+		expect(throttle.maxInFlight).toBe(2);
+		// Answers sent below the limit (one at a time) say nothing about it: it stays.
+		for (let index = 0; index < RAISE_AFTER; index++) await throttle.run(send, refused);
+		expect(throttle.maxInFlight).toBe(2);
+		// Two at a time: the second of each pair is sent at the limit; after RAISE_AFTER of them one more is tried.
+		for (let round = 0; round < RAISE_AFTER; round++) await Promise.all([throttle.run(send, refused), throttle.run(send, refused)]);
+		expect(throttle.maxInFlight).toBe(3);
+		const refusedBefore = state.refused;
+		await Promise.all(Array.from({ length: 3 }, async () => await throttle.run(send, refused)));
+		expect(state.refused).toBe(refusedBefore + 1);
+		expect(throttle.maxInFlight).toBe(2);
+	});
+});
+
+describe('sharedThrottle', () => {
+	test('one throttle per credential key in the process: what one execution learns, the next keeps to', async () => {
+		const first = sharedThrottle('liveVoxApi\u0000cred-1\u0000https://a');
+		const { send } = tenant(1);
+		await Promise.all([first.run(send, refused), first.run(send, refused)]);
+		expect(first.maxInFlight).toBe(1);
+		expect(sharedThrottle('liveVoxApi\u0000cred-1\u0000https://a')).toBe(first);
+		expect(sharedThrottle('liveVoxApi\u0000cred-1\u0000https://a').maxInFlight).toBe(1);
+		expect(sharedThrottle('liveVoxApi\u0000cred-2\u0000https://a').maxInFlight).toBe(Infinity);
 	});
 });

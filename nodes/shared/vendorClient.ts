@@ -11,7 +11,7 @@ import { LoginFailed, SessionKeptExpiring } from './sessions';
 import { sessionFailureWords } from './sessionWords';
 import type { ReadAnswer, ReadBody } from './streamedBody';
 import { isStream, readArriving, UnreadableBody, wholeBody } from './streamedBody';
-import { Throttle } from './throttle';
+import { sharedThrottle } from './throttle';
 import { vendorError } from './vendorError';
 
 interface ClientContext {
@@ -76,7 +76,7 @@ export interface VendorClient<R extends CoreRequest> {
 
 /**
  * The request pipeline every vendor shares: the credential read once and its session kept
- * (one login in flight, a refused session renewed), the throttle that learns from 429s, the
+ * (one login in flight, a refused session renewed), the credential's throttle that learns from 429s, the
  * retry policy (reads on transient failures; writes only when not processed), bodies read
  * as they arrive, failures read from the answer and reported as one sanitized error.
  */
@@ -90,7 +90,7 @@ export async function vendorClient<R extends CoreRequest>(
 	const { data } = credential;
 	// The session the run began with too: a later login replaces it in the data.
 	const firstSecrets = spec.secretsOf(data);
-	const throttle = new Throttle();
+	const throttle = sharedThrottle(credential.key);
 	const failed = spec.failed ?? ((response: FullResponse) => response.statusCode >= 400);
 	const usesSessions = spec.hold?.tokenField !== undefined;
 

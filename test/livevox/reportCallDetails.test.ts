@@ -254,3 +254,4 @@ describe('Call Event Recovery under a tenant limit of 2 requests in flight (429 
 		);
 	});
 });
+

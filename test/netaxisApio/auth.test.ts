@@ -45,12 +45,13 @@ const updateSettings = {
 	updateFields: { collectionPeriodMinutes: 15 },
 };
 
-/** Runs `run` with the retry waits recorded in `waits` instead of waited. */
+/** Runs `run` with the retry waits recorded in `waits` instead of waited (and the jitter in the middle). */
 async function withoutWaiting<T>(run: () => Promise<T>, waits: number[] = []): Promise<T> {
 	const saved = { ...retryClock };
 	retryClock.sleep = async (ms: number) => {
 		waits.push(ms);
 	};
+	retryClock.random = () => 0.5;
 	try {
 		return await run();
 	} finally {
@@ -161,11 +162,15 @@ describe('a login APIO could not answer', () => {
 		[429, /APIO is busy/],
 	])('a login answered %s for good says what to check', async (status, hint) => {
 		sandbox.faults.add({ vendor: 'apio', path: LOGIN, times: Infinity, fault: { kind: 'status', status } });
-		const result = await withoutWaiting(async () => await runApio(sandbox, getSettings));
+		const waits: number[] = [];
+		const result = await withoutWaiting(async () => await runApio(sandbox, getSettings), waits);
 		expect(result.error?.message).toMatch(/^Netaxis APIO login failed/);
 		expect(result.error?.description).toMatch(hint);
-		// Only an answer that may change is tried again; a refusal or a 404 is not.
-		expect(logins(sandbox).length).toBe(status >= 429 ? 4 : 1);
+		// Only an answer that may change is tried again; a refusal or a 404 is not. A 503 up to
+		// 4 attempts; a 429 as long as the backoff's waits fit 60 s in all (the next, 22.5 s, would not).
+		const backoff = [750, 1500, 3000, 6000, 12_000, 22_500];
+		expect(waits).toEqual(status === 429 ? backoff : status > 429 ? backoff.slice(0, 3) : []);
+		expect(logins(sandbox).length).toBe(waits.length + 1);
 	});
 });
 
