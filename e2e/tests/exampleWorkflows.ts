@@ -39,12 +39,13 @@ export function loadExample(file: string): Workflow {
 }
 
 /** Nodes that talk to services outside the machine; the test copy ends in a local node instead. */
-const OUTSIDE_SERVICES = new Set(['n8n-nodes-base.slack', 'n8n-nodes-base.emailSend']);
+const OUTSIDE_SERVICES = new Set(['n8n-nodes-base.slack', 'n8n-nodes-base.emailSend', 'n8n-nodes-base.googleSheets']);
 
 /**
  * A copy of an example for the tests: a new id (so the example itself stays as imported), and
- * every email or Slack node replaced by a No Operation node of the same name, enabled, so its
- * input — the message that would have been sent — is in the run data.
+ * every email, Slack or Google Sheets node replaced by a No Operation node of the same name,
+ * enabled, so its input — the message that would have been sent, the row that would have been
+ * appended — is in the run data.
  */
 export function testCopy(example: Workflow, id: string): Workflow {
 	const copy = JSON.parse(JSON.stringify(example)) as Workflow;

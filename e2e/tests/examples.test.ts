@@ -2,7 +2,7 @@
  * Every example workflow of examples/ that starts from a Manual Trigger, run in a real n8n
  * with `n8n execute` against the sandbox: a test copy in which the email and Slack nodes are
  * No Operation nodes, so the message or file that would have been sent is asserted instead.
- * (The trigger example is run in a started n8n: triggerExample.test.ts.)
+ * (The trigger examples are run in a started n8n: triggerExample.test.ts.)
  */
 import { readdirSync } from 'node:fs';
 
@@ -36,10 +36,16 @@ async function run(workflow: Workflow) {
 const requestsTo = (vendor: string) =>
 	n8n.sandbox.requests.filter((request) => request.vendor === vendor).map((request) => `${request.method} ${request.path}`);
 
+/** The examples that start from one of our triggers (run in triggerExample.test.ts), and that trigger. */
+const TRIGGER_EXAMPLES: Record<string, string> = {
+	'livevox-queue-alert.json': 'n8n-nodes-callcenter.liveVoxTrigger',
+	'vcclive-ordered-disposition-to-slack-and-sheet.json': 'n8n-nodes-callcenter.vccLiveTrigger',
+};
+
 describe('every example', () => {
 	const files = readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json'));
 
-	test('there are six, each with a sticky note, our credentials by the ids npm start imports', () => {
+	test('there are seven, each with a sticky note, our credentials by the ids npm start imports', () => {
 		expect(files.sort()).toEqual([
 			'apio-weekly-statistics.json',
 			'livevox-call-events-since-last-run.json',
@@ -47,6 +53,7 @@ describe('every example', () => {
 			'livevox-launch-calls-from-csv.json',
 			'livevox-queue-alert.json',
 			'vcclive-monthly-inbound-spreadsheet.json',
+			'vcclive-ordered-disposition-to-slack-and-sheet.json',
 		]);
 		const imported = new Set(sandboxCredentials(n8n.sandbox).map((credential) => credential.id));
 		for (const file of files) {
@@ -58,9 +65,9 @@ describe('every example', () => {
 			for (const node of ours) {
 				for (const credential of Object.values(node.credentials ?? {})) expect(imported.has(credential.id)).toBe(true);
 			}
-			// Scheduled examples can also be run by hand (and by `n8n execute`); the alert starts from the trigger.
+			// Scheduled examples can also be run by hand (and by `n8n execute`); the alert and the disposition start from their trigger.
 			const starts = example.nodes.filter((node) => /[tT]rigger$/.test(node.type)).map((node) => node.type);
-			expect(starts).toContain(file === 'livevox-queue-alert.json' ? 'n8n-nodes-callcenter.liveVoxTrigger' : 'n8n-nodes-base.manualTrigger');
+			expect(starts).toContain(TRIGGER_EXAMPLES[file] ?? 'n8n-nodes-base.manualTrigger');
 		}
 	});
 });

@@ -46,13 +46,15 @@ export interface ServedN8n {
 }
 
 /**
- * Imports a workflow, publishes it (what the editor's "Publish" does), starts `n8n start` on a
+ * Imports workflows, publishes them (what the editor's "Publish" does), starts `n8n start` on a
  * free port — which activates what is published — and logs in as the owner. The caller stops
  * the server.
  */
-export async function publishAndServe(n8n: RealN8n, workflow: { id: string }): Promise<ServedN8n> {
-	await n8n.cli.importWorkflow(workflow);
-	await n8n.cli.exec(['publish:workflow', `--id=${workflow.id}`]);
+export async function publishAndServe(n8n: RealN8n, ...workflows: Array<{ id: string }>): Promise<ServedN8n> {
+	for (const workflow of workflows) {
+		await n8n.cli.importWorkflow(workflow);
+		await n8n.cli.exec(['publish:workflow', `--id=${workflow.id}`]);
+	}
 	const env = n8nEnv(n8n.cli.userFolder, { N8N_PORT: String(await freePort()), N8N_LOG_LEVEL: 'warn' });
 	const serve = async (): Promise<ServedN8n> => {
 		const server = await startN8nServer(env, 'ignore');

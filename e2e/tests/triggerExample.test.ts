@@ -1,24 +1,32 @@
 /**
- * The queue-alert example in a running n8n: `n8n execute` only starts from a Manual Trigger,
- * so the LiveVox Trigger is checked as users run it — the workflow published (active) in a
- * started n8n, the sandbox queue made to cross the threshold, and the execution n8n starts
- * seen to appear with the alert in it; then the editor's Execute workflow on it, which gives a
- * test item. n8n polls at most once a minute: this takes minutes.
+ * The trigger examples in a running n8n: `n8n execute` only starts from a Manual Trigger, so
+ * the triggers are checked as users run them — the workflows published (active) in one started
+ * n8n. The queue alert: the sandbox queue made to cross the threshold, and the execution n8n
+ * starts seen to appear with the alert in it; then the editor's Execute workflow on it, which
+ * gives a test item (n8n polls at most once a minute: this takes minutes). The ordered
+ * disposition: the sandbox's webhook sender posts two dispositions of a sandbox call, and only
+ * the ordered one starts an execution, which reads the record and the CDR.
  */
 import type { ExecutionSummary } from '../../scripts/realN8n/executions';
 import { executionsOf, runDataOf, waitForExecutions } from '../../scripts/realN8n/executions';
 import type { N8nServer } from '../../scripts/realN8n/n8nServer';
 import { RestSession } from '../../scripts/realN8n/n8nServer';
 import { sandboxCredentials } from '../../scripts/realN8n/sandboxCredentials';
+import { sandboxIds } from '../../test/sandbox/guide';
+import { sandboxCallDisposition } from '../../test/sandbox/vcclive/webhookPayloads';
+import { VccLiveWebhookSender } from '../../test/sandbox/vcclive/webhookSender';
+import type { Workflow } from './exampleWorkflows';
 import { loadExample, testCopy } from './exampleWorkflows';
 import type { RealN8n } from './realN8nSetup';
 import { publishAndServe, startRealN8n } from './realN8nSetup';
 
 const WORKFLOW_ID = 'exTestQueueAlert01';
 const SERVICE_ID = 21429;
+const DISPOSITION_ID = 'exTestVccOrdered01';
 
 let n8n: RealN8n;
 let server: N8nServer | undefined;
+let disposition: Workflow;
 
 afterAll(async () => {
 	await server?.stop();
@@ -29,8 +37,9 @@ test('queue alert: published in a running n8n, the sandbox crosses the threshold
 	n8n = await startRealN8n();
 	await n8n.cli.importCredentials(sandboxCredentials(n8n.sandbox));
 	const workflow = testCopy(loadExample('livevox-queue-alert.json'), WORKFLOW_ID);
+	disposition = testCopy(loadExample('vcclive-ordered-disposition-to-slack-and-sheet.json'), DISPOSITION_ID);
 	// Publishing is what the editor's "Publish" (activate) does; a running n8n activates what is published at start.
-	const published = await publishAndServe(n8n, workflow);
+	const published = await publishAndServe(n8n, workflow, disposition);
 	server = published.server;
 	const { session } = published;
 	const active = await session.get<{ active: boolean; activeVersionId?: string | null }>(`workflows/${WORKFLOW_ID}`);
@@ -91,4 +100,63 @@ test('Execute workflow in the editor (a manual run from the trigger): the queue 
 	expect(state.json).toMatchObject({ event: 'currentState', testEvent: true, beyondThreshold: false, serviceId: SERVICE_ID, value: 1 });
 	const [text] = runData['Alert Text'][0].data?.main[0] ?? [];
 	expect(text.json.text).toMatch(/^:test_tube: Test event, not an alert \(the threshold is not crossed now\): service 21429 has 1 calls on hold \(threshold 5\)/);
+});
+
+test('ordered disposition: of two dispositions of a sandbox call, the ordered one starts the workflow; the record and the CDR reach Slack and the sheet', async () => {
+	if (!server) throw new Error('the n8n of the first test did not start');
+	const session = await RestSession.logIn(server.url);
+	const { exampleCall } = sandboxIds(n8n.sandbox).vcclive;
+	const [trigger] = disposition.nodes.filter((node) => node.type === 'n8n-nodes-callcenter.vccLiveTrigger');
+	const sender = new VccLiveWebhookSender(`${server.url}/webhook/${String(trigger.webhookId)}/webhook`);
+	n8n.sandbox.clearRequests();
+
+	// VCC Live is answered 200 either way; the trigger's Assessment filter keeps only "ordered".
+	const success = await sender.send('callDisposition', {}, sandboxCallDisposition(exampleCall.uuid, 'success'));
+	const ordered = await sender.send('callDisposition', {}, sandboxCallDisposition(exampleCall.uuid, 'ordered'));
+	expect([success.status, success.body, ordered.status, ordered.body]).toEqual([200, '', 200, '']);
+
+	const executions = await waitForExecutions(session, DISPOSITION_ID, 1);
+	expect(executions).toEqual([expect.objectContaining({ mode: 'webhook', status: 'success' })]);
+	// The Record Get and CDR Get requests of that one execution, nothing for the filtered-out disposition.
+	const asked = n8n.sandbox.requests.filter((request) => request.vendor === 'vcclive').map((request) => [request.method, request.path, request.status]);
+	expect(asked).toEqual([
+		['GET', `/v2/projects/${exampleCall.projectId}/records/${exampleCall.recordId}`, 200],
+		['GET', `/v2/cdr/2024/04/${exampleCall.uuid}`, 200],
+	]);
+
+	const runData = (await runDataOf(session, executions[0].id)).resultData.runData;
+	const only = (node: string) => (runData[node]?.[0].data?.main[0] ?? []).map((item) => item.json);
+	const [event] = only('Ordered Disposition');
+	expect(event).toMatchObject({ event: 'callDisposition', assessment: 'ordered', callId: exampleCall.uuid, recordId: exampleCall.recordId });
+	const [record] = only('Record Details');
+	const [cdr] = only('Call CDR');
+	expect(cdr).toMatchObject({ uuid: exampleCall.uuid, numberid: exampleCall.recordId });
+	const contact = (record.contacts as Record<string, Record<string, string>>).phone1;
+	expect(contact).toMatchObject({ name: `Customer ${exampleCall.recordId}` });
+
+	// What the sheet would have been given (the test copy's local end node): one row, these columns.
+	expect(only('Append to Sheet')).toEqual([
+		{
+			'Ordered At': event.dispositionTime,
+			Project: exampleCall.projectId,
+			Record: exampleCall.recordId,
+			Customer: contact.name,
+			Phone: contact.phone,
+			Email: contact.email,
+			Agent: event.agentName,
+			'Agent Comment': event.agentComment,
+			'Call UUID': exampleCall.uuid,
+			'Call Time': cdr.billing_ts,
+			Direction: cdr.direction,
+			'Billed Time (s)': cdr.billingtime,
+		},
+	]);
+	// And what Slack would have been sent: the record's contact, the agent, the call.
+	expect(only('Send to Slack')).toEqual([
+		{
+			text:
+				':tada: Order: Customer 21403 (36200021403), record 21403 of project 214, set by Anna Agent at 2024-04-01 13:06:59. ' +
+				'Call 20240401-0214-4000-8000-000000000005: outbound, 2024-04-01 13:05:00, 119 s billed. Comment: Customer asked for a callback',
+		},
+	]);
 });

@@ -51,7 +51,8 @@ function guideIds(): Set<string> {
 	return new Set([
 		...livevox.callCenters.flatMap((callCenter) => [callCenter.callCenterId, ...callCenter.services.map((service) => service.serviceId)]),
 		...livevox.supervisorServices.map((service) => service.serviceId),
-		...vcclive.projects.map((project) => project.projectId),
+		...vcclive.projects.flatMap((project) => [project.projectId, ...project.records]),
+		vcclive.exampleCall.uuid,
 		...apio.callCenters.flatMap((key) => [key.tenantId, key.groupId, key.callCenter]),
 	].map(String));
 }
@@ -104,7 +105,7 @@ describe.each(files)('%s', (file) => {
 });
 
 test('the notes were checked in every example', () => {
-	expect(files).toHaveLength(6);
+	expect(files).toHaveLength(7);
 	// A trigger the editor runs on its own: the note says it gives a test item, not an alert.
 	const alert = noteOf(loadExample('livevox-queue-alert.json'));
 	expect(alert).toContain('`testEvent: true`');

@@ -14,7 +14,7 @@ import {
 	EXAMPLE_QUEUE_SERVICE_ID,
 } from './livevox/supervisorData';
 import type { Sandbox } from './server';
-import { CDRS_PER_DAY, cdrUuid, EMAILS_PER_MONTH, PROJECTS, voiceFilesOfMonth } from './vcclive';
+import { CDRS_PER_DAY, cdrsOfDay, EMAILS_PER_MONTH, PROJECTS, voiceFilesOfMonth } from './vcclive';
 
 /** Services named per call center; the rest are counted. */
 const SERVICES_SHOWN = 3;
@@ -26,8 +26,20 @@ export interface SandboxIds {
 		/** For "Service ID(s)" of the supervisor calls and the trigger (typed by ID: no call center lists them). */
 		supervisorServices: Array<{ serviceId: number; about: string }>;
 	};
-	vcclive: { projects: Array<{ projectId: number; teamId: number; queues: number[]; records: number[] }> };
+	vcclive: {
+		projects: Array<{ projectId: number; teamId: number; queues: number[]; records: number[] }>;
+		/** A call to try in Statistic → Get CDR (and in the disposition sent after it): its UUID, day and record. */
+		exampleCall: { uuid: string; callDate: string; projectId: number; recordId: number };
+	};
 	apio: { callCenters: Array<{ tenantId: string; groupId: string; callCenter: string; agents: number }> };
+}
+
+const EXAMPLE_CALL_DAY = DateTime.fromISO('2024-04-01', { zone: 'UTC' });
+
+/** Call 5 of project 214 on 2024-04-01: a CDR of record 21403. */
+function exampleCall(): SandboxIds['vcclive']['exampleCall'] {
+	const [cdr] = cdrsOfDay(EXAMPLE_CALL_DAY, 214).slice(5, 6);
+	return { uuid: cdr.uuid, callDate: EXAMPLE_CALL_DAY.toISODate() ?? '', projectId: cdr.projectid, recordId: cdr.numberid };
 }
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -61,6 +73,7 @@ export function sandboxIds(sandbox: Sandbox): SandboxIds {
 				queues: [...project.queues],
 				records: sandbox.vcclive.records.recordIdsOf(project.projectid),
 			})),
+			exampleCall: exampleCall(),
 		},
 		apio: {
 			callCenters: apioKeys
@@ -88,7 +101,7 @@ export function guideLines(sandbox: Sandbox): string[] {
 			({ projectId, teamId, queues, records }) =>
 				`    ${projectId}: team ${teamId}, ${queues.length === 1 ? 'queue' : 'queues'} ${queues.join(', ')}; records ${records.join(', ')}`,
 		),
-		`    CDRs: every day ${PROJECTS.map(({ projectid }) => `${CDRS_PER_DAY[projectid] ?? 0} in ${projectid}`).join(', ')} (e.g. Call UUID ${cdrUuid(DateTime.fromISO('2024-04-01', { zone: 'UTC' }), 214, 5)} of 2024-04-01)`,
+		`    CDRs: every day ${PROJECTS.map(({ projectid }) => `${CDRS_PER_DAY[projectid] ?? 0} in ${projectid}`).join(', ')} (e.g. Call UUID ${vcclive.exampleCall.uuid} of ${vcclive.exampleCall.callDate})`,
 		`    Voice files: every month ${voiceFilesOfMonth(2024, 4).length} (the answered calls of its first three days)`,
 		`    Emails: every month ${PROJECTS.map(({ projectid }) => `${EMAILS_PER_MONTH[projectid] ?? 0} in ${projectid}`).join(', ')}`,
 		'  Netaxis APIO Tenant / Group / Call Center:',

@@ -2,8 +2,11 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { DateTime } from 'luxon';
+
 import { decryptBody } from '../../nodes/VccLiveTrigger/bodyCipher';
-import { WEBHOOK_EVENTS } from './vcclive/webhookPayloads';
+import { cdrsOfDay, RecordStore } from './vcclive';
+import { buildPayload, sandboxCallDisposition, WEBHOOK_EVENTS } from './vcclive/webhookPayloads';
 import { VccLiveWebhookSender } from './vcclive/webhookSender';
 
 interface Arrived {
@@ -74,4 +77,25 @@ test('a resend is the same event encrypted afresh; GET puts the fields in the UR
 	await sender.send('ivr', { method: 'GET' }, { pin: '42' });
 	expect(arrived[2]).toMatchObject({ method: 'GET', body: '' });
 	expect(arrived[2].url.searchParams.get('pin')).toBe('42');
+});
+
+test('a disposition of one of the sandbox calls names its record, project and numbers, with the assessment asked for', () => {
+	const uuid = '20240401-0214-4000-8000-000000000005';
+	const [cdr] = cdrsOfDay(DateTime.fromISO('2024-04-01', { zone: 'UTC' }), 214).filter((candidate) => candidate.uuid === uuid);
+	const body = buildPayload('callDisposition', 1, sandboxCallDisposition(uuid, 'ordered'));
+	expect(body).toMatchObject({
+		uuid,
+		numberid: cdr.numberid,
+		projectid: 214,
+		userid: cdr.userid,
+		direction: 'out',
+		source: cdr.source,
+		destination: cdr.destination,
+		// The call began at 13:05:00 and was billed 119 s: the disposition is set as it ends.
+		create_time: '2024-04-01 13:06:59',
+		timestamp: '2024-04-01T13:06:59Z',
+		disposition: { assesment: 'ordered' },
+	});
+	expect(new RecordStore().get('214', String(cdr.numberid))).toBeDefined();
+	expect(() => sandboxCallDisposition('a7587a1a-2581-4dfe-b9aa-000000000001', 'ordered')).toThrow('is not a call of the sandbox');
 });

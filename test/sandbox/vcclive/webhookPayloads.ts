@@ -3,9 +3,11 @@
  * the documented fields with the sample values where a page shows a sample, plausible values
  * where it only lists a field. `seq` makes each built event a distinct occurrence.
  */
+import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { VccLiveEvent } from '../../../nodes/VccLiveTrigger/events';
+import { cdrByUuid } from './cdrData';
 
 /** The sandbox sends the events the VCC Live Trigger knows, under the same names. */
 export type WebhookEvent = VccLiveEvent;
@@ -27,6 +29,9 @@ const pad = (value: number) => String(value).padStart(2, '0');
 const at = (seq: number) => `2026-03-02 10:${pad(seq % 60)}:00`;
 const isoAt = (seq: number) => `2026-03-02T10:${pad(seq % 60)}:00+01:00`;
 
+/** The disposition object of a Call Disposition, with its assessment (spelled "assesment", as documented). */
+export const dispositionObject = (assessment: string): Payload => ({ assesment: assessment, callback: 0, comission_collector: 0, comment_mode: 'allow' });
+
 function disposition(seq: number, overrides: Payload): Payload {
 	return {
 		agent_description: 'Customer asked for a callback',
@@ -36,7 +41,7 @@ function disposition(seq: number, overrides: Payload): Payload {
 		create_time: at(seq),
 		destination: '36301234567',
 		direction: 'out',
-		disposition: { assesment: 'success', callback: 0, comission_collector: 0, comment_mode: 'allow' },
+		disposition: dispositionObject('success'),
 		first_outbound_call_attempt: at(seq),
 		next_calldate: '',
 		nextContactId: 1,
@@ -115,4 +120,29 @@ const builders: Record<WebhookEvent, (seq: number, overrides: Payload) => Payloa
 
 export function buildPayload(event: WebhookEvent, seq: number, overrides: Payload = {}): Payload {
 	return builders[event](seq, overrides);
+}
+
+/**
+ * The fields of a disposition set after one of the sandbox's calls (a CDR UUID of the sandbox,
+ * yyyymmdd-pppp-4000-8000-00000000iiii): its record, project, agent, direction and numbers, set
+ * when the call ended, with the given assessment — overrides for a Call Disposition, so that
+ * Record → Get and Statistic → Get CDR find what the event names.
+ */
+export function sandboxCallDisposition(uuid: string, assessment: string): Payload {
+	const match = /^(\d{4})(\d{2})\d{2}-/.exec(uuid);
+	const cdr = match ? cdrByUuid(Number(match[1]), Number(match[2]), uuid) : undefined;
+	if (!cdr) throw new Error(`${uuid} is not a call of the sandbox (yyyymmdd-pppp-4000-8000-00000000iiii, see the IDs to try)`);
+	const ended = DateTime.fromFormat(cdr.billing_ts, 'yyyy-MM-dd HH:mm:ss', { zone: 'UTC' }).plus({ seconds: cdr.billingtime });
+	return {
+		uuid: cdr.uuid,
+		numberid: cdr.numberid,
+		projectid: cdr.projectid,
+		userid: cdr.userid,
+		direction: cdr.direction === 'inbound' ? 'in' : 'out',
+		source: cdr.source,
+		destination: cdr.destination,
+		create_time: ended.toFormat('yyyy-MM-dd HH:mm:ss'),
+		timestamp: ended.toISO({ suppressMilliseconds: true }),
+		disposition: dispositionObject(assessment),
+	};
 }
