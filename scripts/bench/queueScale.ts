@@ -3,10 +3,12 @@
  * how n8n in queue mode scales this package's reporting jobs out. N concurrent 90-day Call
  * Event Recovery pulls and N Agent Summary reports, all started at once as the editor starts
  * them (offloaded to the workers), at a set sandbox latency and under a LiveVox tenant in-flight
- * limit, on a cluster with 1 worker and then on one with 2 (each with its own database and Bull
- * prefix, removed after). Per cluster: executions per minute (first startedAt to last
- * stoppedAt, from n8n's own records), failed executions, the tenant's 429 count; then the
- * ratio 2 workers / 1 worker, written as BENCHMARKS.md's "Queue mode" section.
+ * limit and then with none, each on a cluster with 1 worker and then on one with 2 (each with
+ * its own database and Bull prefix, removed after). Per cluster: executions per minute (first
+ * startedAt to last stoppedAt, from n8n's own records), failed executions, the tenant's 429
+ * count; then the ratio 2 workers / 1 worker for each limit, written as BENCHMARKS.md's
+ * "Queue mode" section. The limit bounds the requests in flight of all workers together, so
+ * under it a second worker can only wait its turn; without it, what the workers add shows.
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -37,6 +39,8 @@ interface Figures {
 	/** The n8n the cluster ran (its installed package.json). */
 	n8nVersion: string;
 	workers: number;
+	/** The LiveVox tenant's limit of requests in flight; undefined: none. */
+	maxInFlight?: number;
 	executions: number;
 	failed: number;
 	/** The failed executions' error messages (n8n's record), with how many failed with each. */
@@ -57,7 +61,7 @@ function cpuSeconds(pid: number): number {
 	return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-async function measure(workers: number, tarball: string, settings: QueueBenchSettings, log: (line: string) => void): Promise<Figures> {
+async function measure(workers: number, maxInFlight: number | undefined, tarball: string, settings: QueueBenchSettings, log: (line: string) => void): Promise<Figures> {
 	const sandbox = await startSandbox({ latencyMs: settings.latencyMs });
 	const cluster = await QueueCluster.prepare({ tarball, workers, concurrency: settings.workerConcurrency, log });
 	try {
@@ -78,7 +82,7 @@ async function measure(workers: number, tarball: string, settings: QueueBenchSet
 		};
 		// A warm-up run of each on every worker's first use of the nodes.
 		await settle(await Promise.all(Array.from({ length: workers }, () => [run(CALL_EVENTS), run(agentSummaryWorkflow)]).flat()));
-		sandbox.setInFlightLimit({ vendor: 'livevox', maxInFlight: settings.maxInFlight });
+		if (maxInFlight !== undefined) sandbox.setInFlightLimit({ vendor: 'livevox', maxInFlight });
 		const workerPids = cluster.workers.map((worker) => worker.pid as number);
 		const cpuBefore = workerPids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
 		const mainPid = cluster.main.pid as number;
@@ -106,6 +110,7 @@ async function measure(workers: number, tarball: string, settings: QueueBenchSet
 		return {
 			n8nVersion: cluster.n8nVersion,
 			workers,
+			maxInFlight,
 			executions: ids.length,
 			failed: rows.filter((row) => row.status !== 'success').length,
 			failures,
@@ -129,34 +134,41 @@ async function timesOf(cluster: QueueCluster, ids: string[]): Promise<{ first: n
 	return { first: Math.min(...rows.map((row) => row.startedAt.getTime())), last: Math.max(...rows.map((row) => row.stoppedAt.getTime())) };
 }
 
-/** Runs the scenario on 1 worker, then on 2, with the packed package; BENCHMARKS.md's Queue mode section (markdown under its heading). */
+/** Runs the scenario under the tenant limit and without, on 1 worker and on 2, with the packed package; BENCHMARKS.md's Queue mode section (markdown under its heading). */
 export async function benchQueueScale(tarball: string, settings: QueueBenchSettings, log: (line: string) => void): Promise<string> {
 	const load = () => loadavg().map((value) => value.toFixed(1)).join(' / ');
 	const loadBefore = load();
-	log(`\nQueue mode: ${settings.jobs} × 90-day Call Event Recovery + ${settings.jobs} × Agent Summary at once, ${settings.latencyMs} ms latency, LiveVox in-flight limit ${settings.maxInFlight}, worker concurrency ${settings.workerConcurrency}; load average ${loadBefore}`);
-	const one = await measure(1, tarball, settings, log);
-	log(`  1 worker: ${JSON.stringify(one)}`);
-	const two = await measure(2, tarball, settings, log);
-	log(`  2 workers: ${JSON.stringify(two)}`);
+	log(`\nQueue mode: ${settings.jobs} × 90-day Call Event Recovery + ${settings.jobs} × Agent Summary at once, ${settings.latencyMs} ms latency, LiveVox in-flight limit ${settings.maxInFlight} and none, worker concurrency ${settings.workerConcurrency}; load average ${loadBefore}`);
+	const limitText = (maxInFlight: number | undefined) => (maxInFlight === undefined ? 'none' : `${maxInFlight} in flight`);
+	const pairs: Array<[Figures, Figures]> = [];
+	for (const maxInFlight of [settings.maxInFlight, undefined]) {
+		const one = await measure(1, maxInFlight, tarball, settings, log);
+		log(`  limit ${limitText(maxInFlight)}, 1 worker: ${JSON.stringify(one)}`);
+		const two = await measure(2, maxInFlight, tarball, settings, log);
+		log(`  limit ${limitText(maxInFlight)}, 2 workers: ${JSON.stringify(two)}`);
+		pairs.push([one, two]);
+	}
+	const all = pairs.flat();
 	const row = (figures: Figures) =>
-		`| ${figures.workers} | ${figures.executions} | ${figures.failed} | ${figures.seconds.toFixed(1)} | ${figures.perMinute.toFixed(1)} | ${figures.refusals429} | ${Object.entries(figures.perWorker).map(([name, count]) => `${name} ${count}`).join(', ')} | ${figures.workerCpuSeconds.toFixed(1)} | ${figures.mainCpuSeconds.toFixed(1)} | ${figures.sandboxCpuSeconds.toFixed(1)} | ${(figures.seconds * cpus().length).toFixed(0)} |`;
-	const ratio = two.perMinute / one.perMinute;
-	const failureLines = [one, two].flatMap((figures) =>
-		Object.entries(figures.failures).map(([message, count]) => `- ${figures.workers} worker${figures.workers > 1 ? 's' : ''}: ${count} failed with "${message.replace(/\s+/g, ' ').slice(0, 240)}"`),
+		`| ${limitText(figures.maxInFlight)} | ${figures.workers} | ${figures.executions} | ${figures.failed} | ${figures.seconds.toFixed(1)} | ${figures.perMinute.toFixed(1)} | ${figures.refusals429} | ${Object.entries(figures.perWorker).map(([name, count]) => `${name} ${count}`).join(', ')} | ${figures.workerCpuSeconds.toFixed(1)} | ${figures.mainCpuSeconds.toFixed(1)} | ${figures.sandboxCpuSeconds.toFixed(1)} | ${(figures.seconds * cpus().length).toFixed(0)} |`;
+	const failureLines = all.flatMap((figures) =>
+		Object.entries(figures.failures).map(
+			([message, count]) => `- limit ${limitText(figures.maxInFlight)}, ${figures.workers} worker${figures.workers > 1 ? 's' : ''}: ${count} failed with "${message.replace(/\s+/g, ' ').slice(0, 240)}"`,
+		),
 	);
+	const ratios = pairs.map(([one, two]) => `${limitText(one.maxInFlight)}: **${(two.perMinute / one.perMinute).toFixed(2)}**`);
 	return [
 		`Generated by \`npm run bench -- --only=${QUEUE_SCENARIO}\` (the \`${QUEUE_SCENARIO}\` scenario, scripts/bench/queueScale.ts; \`npm run bench:queue\` for short), one run; kept as it is by a \`npm run bench\` whose \`--only\` leaves it out.`,
 		'',
-		`- Date: ${new Date().toISOString()}; n8n ${one.n8nVersion} in queue mode (one main, 1 or 2 workers, \`--concurrency=${settings.workerConcurrency}\` each), PostgreSQL and Redis on this machine; ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; load average (1 / 5 / 15 min) at the start ${loadBefore}, at the end ${load()}.`,
-		`- Jobs: ${settings.jobs} × 90-day Call Event Recovery (30 windows, one CSV file) and ${settings.jobs} × Agent Summary, all started at once as the editor starts them (offloaded to the workers), after a warm-up run of each per worker; sandbox latency ${settings.latencyMs} ms; LiveVox tenant limit: 429 (Retry-After: 1) above ${settings.maxInFlight} requests in flight.`,
+		`- Date: ${new Date().toISOString()}; n8n ${all[0].n8nVersion} in queue mode (one main, 1 or 2 workers, \`--concurrency=${settings.workerConcurrency}\` each), PostgreSQL and Redis on this machine; ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; load average (1 / 5 / 15 min) at the start ${loadBefore}, at the end ${load()}.`,
+		`- Jobs: ${settings.jobs} × 90-day Call Event Recovery (30 windows, one CSV file) and ${settings.jobs} × Agent Summary, all started at once as the editor starts them (offloaded to the workers), after a warm-up run of each per worker; sandbox latency ${settings.latencyMs} ms; LiveVox tenant limit: 429 (Retry-After: 1) above ${settings.maxInFlight} requests in flight, then no limit.`,
 		'- Time: first `startedAt` to last `stoppedAt` of n8n\'s execution records.',
 		'',
-		'| workers | executions | failed | seconds (first start → last stop) | executions / min | LiveVox 429s | executions per worker | CPU s: workers | CPU s: main | CPU s: sandbox | core-seconds the machine had |',
-		'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-		row(one),
-		row(two),
+		'| LiveVox limit | workers | executions | failed | seconds (first start → last stop) | executions / min | LiveVox 429s | executions per worker | CPU s: workers | CPU s: main | CPU s: sandbox | core-seconds the machine had |',
+		'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+		...all.map(row),
 		'',
 		...(failureLines.length > 0 ? ['Failed executions, with the error n8n recorded:', '', ...failureLines, ''] : []),
-		`Ratio 2 workers / 1 worker, executions per minute: **${ratio.toFixed(2)}**. CPU seconds are user + system time during the measured executions (/proc for the n8n processes, the benchmark's own process for the sandbox); PostgreSQL and Redis are not counted.`,
+		`Ratio 2 workers / 1 worker, executions per minute, by LiveVox limit: ${ratios.join('; ')}. CPU seconds are user + system time during the measured executions (/proc for the n8n processes, the benchmark's own process for the sandbox); PostgreSQL and Redis are not counted.`,
 	].join('\n');
 }

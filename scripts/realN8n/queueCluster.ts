@@ -280,7 +280,7 @@ export class QueueCluster {
 		await installPackage(options.tarball, mainFolder);
 		const mainPort = await freePort();
 		const mainEnv = baseEnv(mainFolder, { ...shared, N8N_PORT: String(mainPort), N8N_RUNNERS_BROKER_PORT: String(await freePort()) });
-		this.main = new N8nProcess('main', mainFolder, mainEnv, ['start'], `http://127.0.0.1:${mainPort}/healthz`, binary);
+		this.main = new N8nProcess('main', mainFolder, mainEnv, ['start'], `http://127.0.0.1:${mainPort}/healthz/readiness`, binary);
 		this.cli = new N8nCli(mainFolder, { ...mainEnv, N8N_LOG_FORMAT: 'text' });
 		const concurrency = options.concurrency ?? 10;
 		for (let index = 1; index <= (options.workers ?? 2); index++) {
@@ -312,7 +312,7 @@ export class QueueCluster {
 	async restartMain(): Promise<void> {
 		await this.main.stop();
 		await this.main.start();
-		// /healthz answers before the REST routes exist: the owner setup's 400 says they do.
+		// Ready can come before the REST routes exist: setUpOwner asks until n8n's own answer says they do.
 		await setUpOwner(this.url);
 		this.session = await RestSession.logIn(this.url);
 	}
