@@ -7,6 +7,10 @@ export function projectIdField(description: string, required = true): INodePrope
 	return { displayName: 'Project ID', name: 'projectId', type: 'string', required, default: '', placeholder: 'e.g. 214', description };
 }
 
+/** What to check when VCC Live answers 404 for a project. */
+export const projectNotFoundHint = (projectId: number) =>
+	`Check the Project ID (${projectId}): VCC Live found no such project, or your API token may not use this resource.`;
+
 /** The records of a batch, by their IDs ("numberid"), comma-separated. */
 export function recordIdsField(description: string): INodeProperties {
 	return { displayName: 'Record IDs', name: 'recordIds', type: 'string', required: true, default: '', placeholder: 'e.g. 8377, 8378, 8379', description };

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OutputRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
 import { projectIdOf } from '../../vccLiveInput';
-import { projectIdField } from '../commonFields';
+import { projectIdField, projectNotFoundHint } from '../commonFields';
 
 const properties: INodeProperties[] = [projectIdField('The project whose fields and dispositions to get')];
 
@@ -21,7 +21,7 @@ export async function execute(this: IExecuteFunctions, client: VccLiveClient, it
 		path: `/v2/projects/${projectId}`,
 		kind: 'read',
 		expect: 'json',
-		hints: { 404: `Check the Project ID (${projectId}): VCC Live found no such project, or your API token may not use this resource.` },
+		hints: { 404: projectNotFoundHint(projectId) },
 	});
 	const answer = typeof response === 'object' && response !== null && !Array.isArray(response) ? (response as IDataObject) : {};
 	// The page documents two keys, `fields` and `dispositions`: the answer is put out as it comes.
