@@ -8,7 +8,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { RunResult } from '../engine/harness';
 import { quotaIdsOf, QUOTAS_PER_PROJECT } from '../sandbox/vcclive';
-import { EXPECTED_AUTHORIZATION, jsonOf, runVccLive, useSandbox, vccRequests } from './kit';
+import { jsonOf, onlyRequest, runVccLive, useSandbox, vccRequests } from './kit';
 
 const sandbox = useSandbox();
 
@@ -33,10 +33,7 @@ describe('Project → Get Quota Limits', () => {
 	it('sends GET /v2/projects/[projectid]/quotas and puts out each deepest-level quota with its path', async () => {
 		const result = await runVccLive(sandbox(), getQuotas('214'));
 		expect(result.error).toBeUndefined();
-		const requests = vccRequests(sandbox());
-		expect(requests).toHaveLength(1);
-		expect(requests[0]).toMatchObject({ method: 'GET', path: '/v2/projects/214/quotas', query: {} });
-		expect(requests[0].headers.authorization).toBe(EXPECTED_AUTHORIZATION);
+		expect(onlyRequest(sandbox())).toMatchObject({ method: 'GET', path: '/v2/projects/214/quotas', query: {} });
 		const rows = jsonOf(result);
 		expect(rows).toHaveLength(QUOTAS_PER_PROJECT);
 		// The sandbox's tree: cities, each with a quota per product; then an edge quota per city.
@@ -100,10 +97,9 @@ describe('Project → Modify Quota Limits', () => {
 			]),
 		);
 		expect(result.error).toBeUndefined();
-		const requests = vccRequests(sandbox());
-		expect(requests).toHaveLength(1);
-		expect(requests[0]).toMatchObject({ method: 'POST', path: '/v2/projects/214/quotas', query: {} });
-		expect(requests[0].body).toEqual([
+		const request = onlyRequest(sandbox());
+		expect(request).toMatchObject({ method: 'POST', path: '/v2/projects/214/quotas', query: {} });
+		expect(request.body).toEqual([
 			{ quotaid: FIRST, value: 15 },
 			{ quotaid: SECOND, value: 20 },
 		]);

@@ -3,8 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OutputRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
-import { projectIdOf } from '../../vccLiveInput';
-import { projectIdField, projectNotFoundHint } from '../commonFields';
+import { projectIdField, readProjectResource } from '../commonFields';
 import { flattenQuotas } from './quotaTree';
 
 const properties: INodeProperties[] = [projectIdField('The project whose quota limits to get')];
@@ -17,13 +16,6 @@ export const description = updateDisplayOptions({ show: { resource: ['project'],
  * Modify Quota Limits takes), with the value names above it as its path.
  */
 export async function execute(this: IExecuteFunctions, client: VccLiveClient, itemIndex: number): Promise<OutputRow[]> {
-	const projectId = projectIdOf(this.getNodeParameter('projectId', itemIndex));
-	const response = await client.request({
-		method: 'GET',
-		path: `/v2/projects/${projectId}/quotas`,
-		kind: 'read',
-		expect: 'json',
-		hints: { 404: projectNotFoundHint(projectId) },
-	});
+	const { projectId, response } = await readProjectResource(this, client, itemIndex, '/quotas');
 	return flattenQuotas(response).map((row) => ({ projectid: projectId, ...row }));
 }
