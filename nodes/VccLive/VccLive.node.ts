@@ -46,7 +46,7 @@ export class VccLive implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: operationSubtitle(properties),
-		description: 'Work with VCC Live records and dispositions, and get CDRs and inbound call statistics',
+		description: 'Work with VCC Live projects, quota limits, records and dispositions, and get CDRs and inbound call statistics',
 		defaults: { name: 'VCC Live' },
 		// The palette's action would otherwise become the node's name: a whole sentence.
 		skipNameGeneration: true,

@@ -4,7 +4,8 @@ import type { FullResponse } from '../shared/httpFailure';
 import { timeoutSecondsOf } from '../shared/timeout';
 import type { CoreRequest } from '../shared/vendorClient';
 import { vendorClient } from '../shared/vendorClient';
-import { quotedText, readEnvelope, vccLiveEnvelopeFailure, vccLiveFailure } from './vccLiveErrors';
+import type { ElementError } from './vccLiveErrors';
+import { quotedText, readEnvelope, splitElementErrors, vccLiveEnvelopeFailure, vccLiveFailure } from './vccLiveErrors';
 import { vccLiveBaseUrl, vccLiveUser } from './vccLiveUrl';
 
 export const VCC_LIVE_CREDENTIAL = 'vccLiveApi';
@@ -23,9 +24,21 @@ export interface VccLiveRequest extends CoreRequest {
 	codeHints?: Partial<Record<string, string>>;
 }
 
+/** A batch's answer: `response` as it came, and the errors that name an element of the batch. */
+export interface ElementAnswer {
+	response: unknown;
+	elementErrors: ElementError[];
+}
+
 export interface VccLiveClient {
 	/** The envelope's `response` when the body was the envelope (errors checked); otherwise the body text. */
 	request(request: VccLiveRequest): Promise<unknown>;
+	/**
+	 * A batch of `count` elements (a JSON array body) that VCC Live answers element by element:
+	 * the errors naming an element by its index are returned for the operation to report per
+	 * element; any other error fails the request, as in `request`.
+	 */
+	requestElements(request: VccLiveRequest, count: number): Promise<ElementAnswer>;
 }
 
 function secretsOf(credentials: ICredentialDataDecryptedObject): unknown[] {
@@ -74,14 +87,32 @@ export async function vccLiveClient(
 		{ itemIndex: options.itemIndex },
 	);
 
+	const textOf = async (request: VccLiveRequest): Promise<string> => {
+		const { body } = await core.request(request);
+		return typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : JSON.stringify(body ?? '');
+	};
+
 	return {
 		async request(request: VccLiveRequest): Promise<unknown> {
-			const { body } = await core.request(request);
-			const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : JSON.stringify(body ?? '');
+			const text = await textOf(request);
 			const envelope = readEnvelope(text);
 			const failure = vccLiveEnvelopeFailure(request, envelope, text);
 			if (failure) core.fail(failure);
 			return envelope ? envelope.response : text;
+		},
+		async requestElements(request: VccLiveRequest, count: number): Promise<ElementAnswer> {
+			const text = await textOf(request);
+			const split = splitElementErrors(text, count);
+			const failure = vccLiveEnvelopeFailure(request, split?.envelope, text);
+			if (failure) {
+				// Errors that name no element: some elements may still have been applied.
+				const check = request.checkAfterUnknownOutcome;
+				if (split && split.envelope.errors.length > 0 && check) {
+					failure.words = { ...failure.words, description: `${failure.words.description} Some of the batch may have been applied: ${check}.` };
+				}
+				core.fail(failure);
+			}
+			return { response: split?.envelope.response, elementErrors: split?.elementErrors ?? [] };
 		},
 	};
 }

@@ -61,6 +61,38 @@ export function readEnvelope(body: unknown): VccLiveEnvelope | undefined {
 	return { response: record.response, errors };
 }
 
+/** An error of a batch answer that names one element of the request's array by its index. */
+export interface ElementError {
+	index: number;
+	/** The error's text, e.g. "error.missing_arguments". */
+	code: string;
+	/** VCC Live's number for it, e.g. 417, when given. */
+	errorcode?: number;
+}
+
+/**
+ * A batch answer split in two: the errors naming one of the `count` elements sent (by
+ * `index`, as Modify quota limits' partial answer does), and the envelope with the other
+ * errors only, which fail the request as any error does. Undefined when the body is no envelope.
+ */
+export function splitElementErrors(body: unknown, count: number): { envelope: VccLiveEnvelope; elementErrors: ElementError[] } | undefined {
+	const envelope = readEnvelope(body);
+	if (!envelope) return undefined;
+	const parsed = (typeof body === 'string' ? parseVccLiveJson(body.trimStart().replace(BOM, '')) : body) as { errors?: unknown };
+	const entries = Array.isArray(parsed.errors) ? (parsed.errors as unknown[]) : [];
+	const elementErrors: ElementError[] = [];
+	const others: string[] = [];
+	entries.forEach((entry, position) => {
+		const { index, errorcode } = (typeof entry === 'object' && entry !== null ? entry : {}) as { index?: unknown; errorcode?: unknown };
+		if (typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < count) {
+			elementErrors.push({ index, code: envelope.errors[position], ...(typeof errorcode === 'number' ? { errorcode } : {}) });
+		} else {
+			others.push(envelope.errors[position]);
+		}
+	});
+	return { envelope: { response: envelope.response, errors: others }, elementErrors };
+}
+
 const ERROR_CODE = /error\.[a-z0-9_.]*[a-z0-9_]/gi;
 
 /** The error codes a failure body carries: the envelope's, or codes written as plain text. */

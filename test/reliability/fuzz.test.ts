@@ -25,6 +25,7 @@ test('the fuzzer covers every operation of the three nodes', () => {
 			'liveVox.service.updateGeneral',
 			'liveVox.supervisorCall.launchManualCalls',
 			'vccLive.statistic.getInbound',
+			'vccLive.project.modifyQuotas',
 			'netaxisApio.callCenter.updateReportingSettings',
 		]),
 	);
@@ -61,6 +62,8 @@ describe('the endpoint check can fail', () => {
 		['livevox', '/callControl/supervisor/calls/21429/LaunchManualCalls'],
 		['apio', '/api/v1/tenants/a%2F..%2Fb/groups/g/services/call_centers/c%40d/statistics/'],
 		['vcclive', '/v2/statistics/inbound'],
+		['vcclive', '/v2/projects'],
+		['vcclive', '/v2/projects/214/quotas'],
 	])('%s %s is an endpoint', (vendor, path) => {
 		expect(escapedEndpoint(request(vendor, path))).toBeUndefined();
 	});
@@ -70,6 +73,7 @@ describe('the endpoint check can fail', () => {
 		['livevox', '/configuration/inj', {}],
 		['apio', '/api/v1/tenants/groups/g/services/call_centers/c/statistics/', {}],
 		['livevox', '/configuration/services/20575', { inj: '1' }],
+		['vcclive', '/v2/projects/inj/quotas', {}],
 		['', '/inj', {}],
 	])('%s %s %j is caught', (vendor, path, query) => {
 		expect(escapedEndpoint(request(vendor, path, query))).toBeDefined();

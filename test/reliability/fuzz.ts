@@ -224,7 +224,13 @@ const ENDPOINTS: Record<string, RegExp[]> = {
 		new RegExp(`^/callControl/supervisor/calls/${SEG}/(GetNonAttemptedManualCalls|LaunchManualCalls|ScheduleCallback)$`),
 		/^\/reporting\/standard\/(callRecording|callDetails|realTimeReport|account\/lookup|phone\/lookup|agent\/activity|agent\/summary|service\/efficiency)$/,
 	],
-	vcclive: [/^\/v2\/statistics\/inbound$/],
+	vcclive: [
+		/^\/v2\/statistics\/inbound$/,
+		/^\/v2\/projects$/,
+		// The Database API's project resources: IDs are digits, the node refuses anything else.
+		/^\/v2\/projects\/\d+(\/quotas|\/emails\/\d{4}\/\d{2}|\/records(\/dispositions|\/\d+(\/dispositions|\/contacts\/\d+)?)?)?$/,
+		/^\/v2\/(cdrs\/\d{4}\/\d{2}\/\d{2}|cdr\/\d{4}\/\d{2}\/[0-9a-f-]{36}|voicefiles\/\d{4}\/\d{2})$/,
+	],
 	apio: [
 		/^\/api\/v01\/auth\/login$/,
 		/^\/api\/v01\/system\/users\/local$/,

@@ -8,7 +8,8 @@ import path from 'node:path';
 
 import { runLiveVox } from '../livevox/fixture';
 import { callCenterParameters, runApio } from '../netaxisApio/fixture';
-import { runInbound } from '../vcclive/kit';
+import { runInbound, runVccLive } from '../vcclive/kit';
+import { PROJECTS } from './vcclive';
 import { guideLines, sandboxIds } from './guide';
 import type { Sandbox } from './server';
 import { startSandbox } from './server';
@@ -42,6 +43,8 @@ test('a fresh sandbox: its call centers and services, the supervisor services, p
 		'    CDRs: every day 12 in 4, 8 in 214, 3 in 370 (e.g. Call UUID 20240401-0214-4000-8000-000000000005 of 2024-04-01)',
 		'    Voice files: every month 45 (the answered calls of its first three days)',
 		'    Emails: every month 130 in 4, 7 in 214, 0 in 370',
+		'    Folders (Project → List): 9001 "Inbound", 9002 "Sales"',
+		'    Quota IDs (Project → Get and Modify Quota Limits): 4001–4009 in 4, 214001–214009 in 214, 370001–370009 in 370',
 		'  Netaxis APIO Tenant / Group / Call Center:',
 		'    foo / foogroup / APIOTestCCBasic@sip.netaxis.be (2 agents)',
 		'    foo / foogroup / APIOTestCCPremium@sip.netaxis.be (3 agents)',
@@ -96,6 +99,16 @@ test('every VCC Live project and APIO call center answers statistics as printed'
 	}
 });
 
+test('every VCC Live project lists the quota IDs printed, and Project → List the folders', async () => {
+	for (const { projectid } of PROJECTS) {
+		const result = await runVccLive(sandbox, { resource: 'project', operation: 'getQuotas', projectId: String(projectid) });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map(({ json }) => json.quotaid)).toEqual(sandbox.vcclive.quotas.of(projectid).map((quota) => quota.quotaid));
+	}
+	const listed = await runVccLive(sandbox, { resource: 'project', operation: 'list', returnAll: true });
+	expect(listed.items.filter(({ json }) => json.container === true).map(({ json }) => json.projectid)).toEqual([9001, 9002]);
+});
+
 test('`npm run sandbox` prints the guide under the logins', async () => {
 	const cli = spawn(process.execPath, [require.resolve('ts-node/dist/bin'), '--transpile-only', path.join(__dirname, 'cli.ts')], {
 		env: { ...process.env, SANDBOX_PORT: '0' },
@@ -140,6 +153,11 @@ test('the README lists the same IDs', () => {
 	for (const { projectId, queues } of ids.vcclive.projects) expect(projects).toContain(`${projectId} (queue${queues.length === 1 ? '' : 's'} ${queues.join(', ')})`);
 	const records = row('VCC Live', 'Record IDs');
 	for (const { projectId, records: recordIds } of ids.vcclive.projects) expect(records).toContain(`${recordIds.join(', ')} (project ${projectId})`);
+	const quotas = row('VCC Live', 'Quota IDs');
+	for (const { projectid } of PROJECTS) {
+		const quotaIds = sandbox.vcclive.quotas.of(projectid).map((quota) => quota.quotaid);
+		expect(quotas).toContain(`${quotaIds[0]}–${quotaIds[quotaIds.length - 1]} (project ${projectid})`);
+	}
 	const apio = row('Netaxis APIO', 'Tenant');
 	for (const key of ids.apio.callCenters) {
 		for (const part of [key.tenantId, key.groupId, key.callCenter]) expect(apio).toContain(`\`${part}\``);

@@ -14,7 +14,7 @@ import {
 	EXAMPLE_QUEUE_SERVICE_ID,
 } from './livevox/supervisorData';
 import type { Sandbox } from './server';
-import { CDRS_PER_DAY, cdrsOfDay, EMAILS_PER_MONTH, PROJECTS, voiceFilesOfMonth } from './vcclive';
+import { CDRS_PER_DAY, cdrsOfDay, EMAILS_PER_MONTH, PROJECT_LIST, PROJECTS, voiceFilesOfMonth } from './vcclive';
 
 /** Services named per call center; the rest are counted. */
 const SERVICES_SHOWN = 3;
@@ -104,6 +104,11 @@ export function guideLines(sandbox: Sandbox): string[] {
 		`    CDRs: every day ${PROJECTS.map(({ projectid }) => `${CDRS_PER_DAY[projectid] ?? 0} in ${projectid}`).join(', ')} (e.g. Call UUID ${vcclive.exampleCall.uuid} of ${vcclive.exampleCall.callDate})`,
 		`    Voice files: every month ${voiceFilesOfMonth(2024, 4).length} (the answered calls of its first three days)`,
 		`    Emails: every month ${PROJECTS.map(({ projectid }) => `${EMAILS_PER_MONTH[projectid] ?? 0} in ${projectid}`).join(', ')}`,
+		`    Folders (Project → List): ${PROJECT_LIST.filter((entry) => entry.container).map((entry) => `${entry.projectid} "${entry.name}"`).join(', ')}`,
+		`    Quota IDs (Project → Get and Modify Quota Limits): ${PROJECTS.map(({ projectid }) => {
+			const ids = sandbox.vcclive.quotas.of(projectid).map((quota) => quota.quotaid);
+			return `${ids[0]}–${ids[ids.length - 1]} in ${projectid}`;
+		}).join(', ')}`,
 		'  Netaxis APIO Tenant / Group / Call Center:',
 		...apio.callCenters.map(({ tenantId, groupId, callCenter, agents }) => `    ${tenantId} / ${groupId} / ${callCenter} (${plural(agents, 'agent')})`),
 	];

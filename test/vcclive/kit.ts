@@ -105,3 +105,11 @@ export function binaryText(result: RunResult, itemIndex = 0, property = 'data'):
 export async function runVccLive(sandbox: Sandbox, parameters: INodeParameters, options: Partial<RunOptions> = {}): Promise<RunResult> {
 	return await runNode({ type: 'vccLive', parameters, credentials: vccCredentials(sandbox), timezone: 'Europe/Budapest', ...options });
 }
+
+/** The one request the node sent to VCC Live, checked to be the only one and to carry the demo login. */
+export function onlyRequest(sandbox: Sandbox): RecordedRequest {
+	const requests = vccRequests(sandbox);
+	expect(requests).toHaveLength(1);
+	expect(requests[0].headers.authorization).toBe(EXPECTED_AUTHORIZATION);
+	return requests[0];
+}

@@ -1,4 +1,4 @@
-import { documentedErrorWords, errorCodesIn, parseVccLiveJson, readEnvelope } from '../../nodes/VccLive/vccLiveErrors';
+import { documentedErrorWords, errorCodesIn, parseVccLiveJson, readEnvelope, splitElementErrors } from '../../nodes/VccLive/vccLiveErrors';
 
 describe('parseVccLiveJson', () => {
 	it('reads the documented example’s trailing comma, but leaves commas inside strings alone', () => {
@@ -28,6 +28,22 @@ describe('readEnvelope and errorCodesIn', () => {
 		expect(errorCodesIn('error.argument_format_error\nerror.argument_format_error\n')).toEqual(['error.argument_format_error']);
 		expect(errorCodesIn('Bad gateway')).toEqual([]);
 		expect(errorCodesIn(undefined)).toEqual([]);
+	});
+});
+
+describe('splitElementErrors', () => {
+	it('returns the errors naming an element sent, and leaves the others in the envelope', () => {
+		const body =
+			'{"errors": [{"errorcode": 417, "index": 1, "errormessage": "error.missing_arguments"}, {"index": 5, "errormessage": "error.x"}, "error.y", {"index": "0", "errormessage": "error.z"}], "response": {"0": true}}';
+		expect(splitElementErrors(body, 2)).toEqual({
+			envelope: { response: { '0': true }, errors: ['error.x', 'error.y', 'error.z'] },
+			elementErrors: [{ index: 1, code: 'error.missing_arguments', errorcode: 417 }],
+		});
+	});
+
+	it('reads parsed bodies and gives undefined for a body that is no envelope', () => {
+		expect(splitElementErrors({ errors: [{ index: 0, errormessage: 'error.a' }], response: {} }, 1)?.elementErrors).toEqual([{ index: 0, code: 'error.a' }]);
+		expect(splitElementErrors('[1, 2]', 2)).toBeUndefined();
 	});
 });
 

@@ -1,10 +1,34 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InvalidInput, toIdList } from '../../shared/input';
+import type { VccLiveClient } from '../transport';
+import { projectIdOf } from '../vccLiveInput';
 
 /** The Project ID field, as every Database API operation asks for it. */
 export function projectIdField(description: string, required = true): INodeProperties {
 	return { displayName: 'Project ID', name: 'projectId', type: 'string', required, default: '', placeholder: 'e.g. 214', description };
+}
+
+/** What to check when VCC Live answers 404 for a project. */
+export const projectNotFoundHint = (projectId: number) =>
+	`Check the Project ID (${projectId}): VCC Live found no such project, or your API token may not use this resource.`;
+
+/** A read of one project's resource, `/v2/projects/[projectid]` and `suffix`: the item's Project ID checked first, a 404 worded with it. */
+export async function readProjectResource(
+	context: IExecuteFunctions,
+	client: VccLiveClient,
+	itemIndex: number,
+	suffix = '',
+): Promise<{ projectId: number; response: unknown }> {
+	const projectId = projectIdOf(context.getNodeParameter('projectId', itemIndex));
+	const response = await client.request({
+		method: 'GET',
+		path: `/v2/projects/${projectId}${suffix}`,
+		kind: 'read',
+		expect: 'json',
+		hints: { 404: projectNotFoundHint(projectId) },
+	});
+	return { projectId, response };
 }
 
 /** The records of a batch, by their IDs ("numberid"), comma-separated. */

@@ -5,7 +5,7 @@
  * Order of checks on every call: HTTP Basic (`account`; anything else → 401) →
  * route (routes below; another path → 404, another method → 405) → the resource's checks →
  * the "errors with 200" switch → the answer. Inbound statistics: the documented 417 checks
- * (inboundRequest.ts); records with state (records.ts); CDRs (cdrRequest.ts).
+ * (inboundRequest.ts); records and quota limits with state (records.ts, quotas.ts); CDRs (cdrRequest.ts).
  * Every answer is the `{response, errors}` envelope except CSV and tab data and errors.
  */
 import type { SandboxRequest, SandboxResponse, SandboxVendor } from '../types';
@@ -14,7 +14,8 @@ import { cdrLog, cdrOfCall } from './cdrRequest';
 import { emailLog } from './emailData';
 import type { RenderStyle } from './inboundRequest';
 import { readInboundQuery, renderError, renderRows } from './inboundRequest';
-import { readProjectParameters } from './projects';
+import { listProjects, readProjectParameters } from './projects';
+import { QuotaStore } from './quotas';
 import { RecordStore } from './records';
 import { voiceFileList } from './voiceFiles';
 
@@ -26,7 +27,9 @@ export { CDRS_PER_DAY, cdrsOfDay, cdrUuid, recordIdsOf } from './cdrData';
 export { EMAILS_PER_MONTH, emailsOfMonth } from './emailData';
 export { voiceFilesOfMonth } from './voiceFiles';
 export { RECORD_CDR_DAY, RecordStore } from './records';
-export { projectParameters } from './projects';
+export { PROJECT_LIST, projectParameters } from './projects';
+export type { SandboxQuota } from './quotas';
+export { QUOTAS_PER_PROJECT, quotaIdsOf, QuotaStore } from './quotas';
 
 /** The customer whose calls are let in: HTTP Basic with its name as user and its API token. */
 export interface VccLiveAccount {
@@ -42,7 +45,10 @@ type Route = { method: string; pattern: RegExp; handle: (sandbox: VccLiveSandbox
 
 /** The resources the imitation serves besides inbound statistics (ids as digits, as VCC Live has them). */
 const ROUTES: Route[] = [
+	{ method: 'GET', pattern: /^\/v2\/projects$/, handle: () => listProjects() },
 	{ method: 'GET', pattern: /^\/v2\/projects\/(\d+)$/, handle: (_sandbox, _request, [p]) => readProjectParameters(p) },
+	{ method: 'GET', pattern: /^\/v2\/projects\/(\d+)\/quotas$/, handle: (sandbox, _request, [p]) => sandbox.quotas.read(p) },
+	{ method: 'POST', pattern: /^\/v2\/projects\/(\d+)\/quotas$/, handle: (sandbox, request, [p]) => sandbox.quotas.modify(p, request.body) },
 	{ method: 'POST', pattern: /^\/v2\/projects\/(\d+)\/records$/, handle: (sandbox, request, [p]) => sandbox.records.add(p, request.body) },
 	{ method: 'PUT', pattern: /^\/v2\/projects\/(\d+)\/records$/, handle: (sandbox, request, [p]) => sandbox.records.batchModify(p, request.body) },
 	{ method: 'PUT', pattern: /^\/v2\/projects\/(\d+)\/records\/dispositions$/, handle: (sandbox, request, [p]) => sandbox.records.batchDisposition(p, request.body) },
@@ -91,8 +97,12 @@ export class VccLiveSandbox implements SandboxVendor {
 	/** The projects' records (state: dispositions added). */
 	readonly records = new RecordStore();
 
+	/** The projects' quota limits (state: Modify quota limits sets them). */
+	readonly quotas = new QuotaStore();
+
 	reset(): void {
 		this.records.reset();
+		this.quotas.reset();
 		this.emailPageCap = undefined;
 		this.account = { ...DEMO_ACCOUNT };
 		this.refusedFormatValues = new Set();

@@ -70,3 +70,32 @@ export function readProjectParameters(projectid: string): SandboxResponse {
 	}
 	return { status: 200, headers: TEXT, body: JSON.stringify({ response: projectParameters(Number(projectid)), errors: [] }) };
 }
+
+/** One entry of "List projects" (GET /v2/projects), as the request-and-response page's example shows it. */
+export interface ProjectListEntry {
+	projectid: number;
+	name: string;
+	status: string;
+	folderid: number;
+	container: boolean;
+	folder: string;
+}
+
+/**
+ * The folders and projects GET /v2/projects lists, "active or not": the example shows a
+ * project (`container` false) with its folder's ID and name. How a folder itself is listed is
+ * not documented: the imitation lists it with `container` true, its own ID as `projectid`
+ * (in its own range: 9001, 9002) and `folderid` 0 with an empty `folder` at the top.
+ */
+export const PROJECT_LIST: readonly ProjectListEntry[] = [
+	{ projectid: 9001, name: 'Inbound', status: 'active', folderid: 0, container: true, folder: '' },
+	{ projectid: 4, name: 'Inbound - Budapest', status: 'active', folderid: 9001, container: false, folder: 'Inbound' },
+	{ projectid: 9002, name: 'Sales', status: 'active', folderid: 0, container: true, folder: '' },
+	{ projectid: 214, name: 'Sales - Budapest', status: 'active', folderid: 9002, container: false, folder: 'Sales' },
+	{ projectid: 370, name: 'Sales - Debrecen', status: 'inactive', folderid: 9002, container: false, folder: 'Sales' },
+];
+
+/** GET /v2/projects: every folder and project. */
+export function listProjects(): SandboxResponse {
+	return { status: 200, headers: TEXT, body: JSON.stringify({ response: PROJECT_LIST, errors: [] }) };
+}

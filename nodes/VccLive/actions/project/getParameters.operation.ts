@@ -3,8 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OutputRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
-import { projectIdOf } from '../../vccLiveInput';
-import { projectIdField } from '../commonFields';
+import { projectIdField, readProjectResource } from '../commonFields';
 
 const properties: INodeProperties[] = [projectIdField('The project whose fields and dispositions to get')];
 
@@ -15,14 +14,7 @@ export const description = updateDisplayOptions({ show: { resource: ['project'],
  * their values) and its dispositions, in one item led by the project's ID.
  */
 export async function execute(this: IExecuteFunctions, client: VccLiveClient, itemIndex: number): Promise<OutputRow[]> {
-	const projectId = projectIdOf(this.getNodeParameter('projectId', itemIndex));
-	const response = await client.request({
-		method: 'GET',
-		path: `/v2/projects/${projectId}`,
-		kind: 'read',
-		expect: 'json',
-		hints: { 404: `Check the Project ID (${projectId}): VCC Live found no such project, or your API token may not use this resource.` },
-	});
+	const { projectId, response } = await readProjectResource(this, client, itemIndex);
 	const answer = typeof response === 'object' && response !== null && !Array.isArray(response) ? (response as IDataObject) : {};
 	// The page documents two keys, `fields` and `dispositions`: the answer is put out as it comes.
 	return [{ projectid: projectId, ...answer }];
