@@ -4,9 +4,9 @@
  * sent with `n` requests in flight, itself included, so the vendor allows fewer than `n`:
  * from then on at most `n − 1` (at least one) are sent at a time, the others wait for a slot.
  * A refused request waits its Retry-After outside any slot, so the others go on meanwhile.
- * A limit that was learned is tried one higher again after RAISE_AFTER answers in a row sent
- * at the limit without a refusal: a tenant busy for a while with another application does
- * not slow this process for good.
+ * A limit that was learned is tried one higher again after RAISE_AFTER answers sent at the
+ * limit since the last refusal: a tenant busy for a while with another application does not
+ * slow this process for good.
  */
 export class Throttle {
 	private limit = Infinity;
@@ -45,7 +45,7 @@ export class Throttle {
 	}
 }
 
-/** Answers in a row, sent at the learned limit and not refused, after which one more at a time is tried. */
+/** Answers sent at the learned limit since the last refusal after which one more at a time is tried. */
 export const RAISE_AFTER = 50;
 
 const throttles = new Map<string, Throttle>();
