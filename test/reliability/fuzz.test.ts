@@ -7,7 +7,7 @@
 import type { RecordedRequest, Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
 import { acceptCanaries, canaryCredentials } from './canaries';
-import { escapedEndpoint, fuzzOperations, runFuzz, runTargetedFuzz } from './fuzz';
+import { escapedEndpoint, fuzzOperations, runFuzz, runTargetedFuzz, VCC_DATABASE_CALLS } from './fuzz';
 import { runNode } from '../engine/harness';
 
 let sandbox: Sandbox;
@@ -39,10 +39,27 @@ test('random and hostile parameters for every operation: no crash, no escape, no
 	expect(summary.sentRequests).toBeGreaterThan(0);
 }, 180_000);
 
+test.each(VCC_DATABASE_CALLS.map(({ id, call }) => [id, call] as const))('the targeted fuzz\'s valid call %s succeeds and is sent (so its hostile variants test real requests)', async (_id, call) => {
+	sandbox.vcclive.reset();
+	sandbox.clearRequests();
+	acceptCanaries(sandbox);
+	const result = await runNode({ type: call.type, parameters: call.parameters, credentials: { vccLiveApi: canaryCredentials(sandbox).vccLiveApi } });
+	expect(result.error).toBeUndefined();
+	expect(sandbox.requests.filter((request) => request.vendor === 'vcclive').map((request) => escapedEndpoint(request))).toEqual([undefined]);
+});
+
 test('hostile ids and names in otherwise valid calls: requests stay on their endpoint', async () => {
 	const summary = await runTargetedFuzz(sandbox, { runsPerField: 20, seed: 9 });
 	expect(summary.findings).toEqual([]);
 	expect(summary.sentRequests).toBeGreaterThan(summary.runs / 4);
+}, 180_000);
+
+test('hostile ids in valid VCC Live Database API calls: no crash, no escape, no leak (the node refuses all but digits before any request)', async () => {
+	const summary = await runTargetedFuzz(sandbox, { runsPerField: 20, seed: 9, calls: VCC_DATABASE_CALLS });
+	expect(summary.findings).toEqual([]);
+	expect(summary.operations).toBe(VCC_DATABASE_CALLS.length);
+	// The hostile values reached the node (n8n's own parameter checks did not stop them first).
+	expect(summary.reachedNode).toBeGreaterThan(summary.runs / 2);
 }, 180_000);
 
 describe('the endpoint check can fail', () => {

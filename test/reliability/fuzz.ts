@@ -17,6 +17,7 @@ import { runNode } from '../engine/harness';
 import type { RecordedRequest, Sandbox } from '../sandbox/server';
 import { acceptCanaries, canaryCredentials, findLeaks, LogRecorder, secretsToFind } from './canaries';
 import { isCrash } from './matrix';
+import type { NodeCall } from './scenarios';
 import { READ_FAMILIES, WRITE_FAMILIES } from './scenarios';
 
 export interface FuzzOperation {
@@ -378,13 +379,32 @@ export async function runFuzz(sandbox: Sandbox, options: { runsPerOperation: num
 }
 
 /** The parameters of a valid call that end up in a URL path or a query: ids and names. */
-const PATH_FIELDS = ['serviceId', 'tenantId', 'groupId', 'callCenter', 'name', 'phoneNumber', 'callCenterId'];
+const PATH_FIELDS = ['serviceId', 'tenantId', 'groupId', 'callCenter', 'name', 'phoneNumber', 'callCenterId', 'projectId', 'recordId', 'uuid'];
+
+/**
+ * Valid calls of the VCC Live Database API, whose ids go into the path (the matrix has VCC
+ * Live's inbound statistics only): a read of a record, of a CDR, and a write of quotas.
+ */
+export const VCC_DATABASE_CALLS: Array<{ id: string; call: NodeCall }> = [
+	{ id: 'vcclive-record-get', call: { type: 'vccLive', parameters: { resource: 'record', operation: 'get', projectId: '214', recordId: '21403' } } },
+	{
+		id: 'vcclive-cdr-get',
+		call: { type: 'vccLive', parameters: { resource: 'statistic', operation: 'getCdr', uuid: '20240401-0214-4000-8000-000000000005', callDate: '2024-04-01' } },
+	},
+	{
+		id: 'vcclive-quotas-modify',
+		call: { type: 'vccLive', parameters: { resource: 'project', operation: 'modifyQuotas', projectId: '214', quotas: { quota: [{ quotaId: '214001', value: '15' }] } } },
+	},
+];
 
 /**
  * The valid calls of the matrix with one id or name replaced by a hostile string: everything
  * else being right, these reach the request, so the endpoint check sees real requests.
  */
-export async function runTargetedFuzz(sandbox: Sandbox, options: { runsPerField: number; seed?: number }): Promise<FuzzSummary> {
+export async function runTargetedFuzz(
+	sandbox: Sandbox,
+	options: { runsPerField: number; seed?: number; calls?: Array<{ id: string; call: NodeCall }> },
+): Promise<FuzzSummary> {
 	const recorder = new LogRecorder();
 	recorder.install();
 	const saved = { ...retryClock };
@@ -395,7 +415,7 @@ export async function runTargetedFuzz(sandbox: Sandbox, options: { runsPerField:
 	let runs = 0;
 	let operations = 0;
 	try {
-		for (const family of [...READ_FAMILIES, ...WRITE_FAMILIES]) {
+		for (const family of options.calls ?? [...READ_FAMILIES, ...WRITE_FAMILIES]) {
 			const fields = PATH_FIELDS.filter((field) => field in family.call.parameters);
 			if (fields.length === 0) continue;
 			operations += 1;
