@@ -10,6 +10,11 @@ import { agentSummaryWorkflow } from './queueWorkflows';
 
 let n8n: QueueN8n;
 
+// Once on n8n 2.41.1 (one of four runs of this file there) the execution was still "running"
+// after five minutes instead of failing at once; the cause is not known. The test is tried a
+// second time on the same cluster, its first failure printed, so that a recurrence is seen.
+jest.retryTimes(1, { logErrorsBeforeRetry: true });
+
 beforeAll(async () => {
 	n8n = await startQueueN8n({ workflows: [agentSummaryWorkflow], workers: 1, packageOnWorkers: false });
 });
