@@ -1,8 +1,9 @@
 /**
- * Each credential's Test button, as the editor calls it in a running n8n: the LiveVox test
- * logs in (its request repeats the login), VCC Live asks for one day of statistics with
- * HTTP Basic, APIO logs in and reads the local users. A wrong secret fails with the vendor's
- * refusal, and the secret is not in what n8n answers.
+ * What the editor asks a running n8n with the credentials: each credential's Test button
+ * (the LiveVox test logs in, its request repeats the login; VCC Live asks for one day of
+ * statistics with HTTP Basic; APIO logs in and reads the local users; a wrong secret fails
+ * with the vendor's refusal, and the secret is not in what n8n answers), and the VCC Live
+ * node's Project and Disposition lists (version 1.1).
  */
 import { n8nEnv } from '../../scripts/realN8n/n8nCli';
 import type { N8nServer } from '../../scripts/realN8n/n8nServer';
@@ -75,4 +76,34 @@ test('Netaxis APIO: the test logs in and reads the local users', async () => {
 	const wrong = await testCredential(apio, { ...apio.data, password: wrongSecret('Apio') });
 	expect(wrong.status).toBe('Error');
 	expect(JSON.stringify(wrong)).not.toContain(wrongSecret('Apio'));
+});
+
+describe('VCC Live lists, as the editor loads them', () => {
+	const vccLive = () => credentials[1];
+	const request = (methodName: string, projectId: unknown) => ({
+		path: methodName === 'searchProjects' ? 'projectId' : 'dispositionId',
+		methodName,
+		nodeTypeAndVersion: { name: 'n8n-nodes-callcenter.vccLive', version: 1.1 },
+		currentNodeParameters: { resource: 'record', operation: 'addDisposition', projectId },
+		credentials: { vccLiveApi: { id: vccLive().id, name: vccLive().name } },
+	});
+
+	test('the Project list: the projects of GET /v2/projects, no folder', async () => {
+		const found = await session.post<{ results: Array<{ name: string; value: string }> }>(
+			'dynamic-node-parameters/resource-locator-results',
+			{ ...request('searchProjects', { __rl: true, mode: 'list', value: '' }), filter: 'sales' },
+		);
+		expect(found.results.map((result) => result.value)).toEqual(['214', '370']);
+		expect(found.results[0].name).toBe('Sales - Budapest (214)');
+		expect(calls()).toEqual(['vcclive GET /v2/projects 200']);
+	});
+
+	test('the Disposition list: the dispositions of the picked project', async () => {
+		const options = await session.post<Array<{ name: string; value: string }>>(
+			'dynamic-node-parameters/options',
+			request('getDispositions', { __rl: true, mode: 'list', value: '214', cachedResultName: 'Sales - Budapest (214)' }),
+		);
+		expect(options.map((option) => option.value).sort()).toEqual(['1', '2', '3']);
+		expect(calls()).toEqual(['vcclive GET /v2/projects/214 200']);
+	});
 });

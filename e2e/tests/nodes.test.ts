@@ -106,13 +106,19 @@ test('VCC Live: inbound statistics of two months by project, combined', async ()
 	]);
 });
 
-test('VCC Live: a record with its CDRs, then the CDR log of its first call\'s day, page by page', async () => {
+test('VCC Live: a record with its CDRs (version 1.1, the project picked from the list), then the CDR log of its first call\'s day, page by page', async () => {
 	const output = await runWorkflow(
 		chainWorkflow('vccRecordWf00001', 'VCC Live record and CDRs', [
 			{
 				name: 'Record',
 				type: `${PACKAGE_PREFIX}.vccLive`,
-				parameters: { resource: 'record', operation: 'get', projectId: '214', recordId: '21402' },
+				typeVersion: 1.1,
+				parameters: {
+					resource: 'record',
+					operation: 'get',
+					projectId: { __rl: true, mode: 'list', value: '214', cachedResultName: 'Sales - Budapest (214)' },
+					recordId: '21402',
+				},
 				credentials: { vccLiveApi: vccLive },
 			},
 			{

@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { requestOptionsField } from '../shared/operations';
 import { operationSubtitle } from '../shared/subtitle';
 import { router } from './actions/router';
+import { getDispositions, getFields, searchProjects } from './methods/projectLists';
 import { projectDescription } from './actions/project';
 import { recordDescription } from './actions/record';
 import { statisticDescription } from './actions/statistic';
@@ -44,7 +45,8 @@ export class VccLive implements INodeType {
 		name: 'vccLive',
 		icon: { light: 'file:../../icons/vcclive.svg', dark: 'file:../../icons/vcclive.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: the Project, Disposition and field names are picked from VCC Live's lists.
+		version: [1, 1.1],
 		subtitle: operationSubtitle(properties),
 		description: 'Work with VCC Live projects, quota limits, records and dispositions, and get CDRs and inbound call statistics',
 		defaults: { name: 'VCC Live' },
@@ -56,6 +58,8 @@ export class VccLive implements INodeType {
 		credentials: [{ name: 'vccLiveApi', required: true }],
 		properties,
 	};
+
+	methods = { listSearch: { searchProjects }, loadOptions: { getDispositions, getFields } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import type { FullResponse } from '../shared/httpFailure';
 import { timeoutSecondsOf } from '../shared/timeout';
@@ -53,7 +53,7 @@ function secretsOf(credentials: ICredentialDataDecryptedObject): unknown[] {
  * carry errors, so every body is read for errors, whatever format was asked for.
  */
 export async function vccLiveClient(
-	context: IExecuteFunctions,
+	context: IExecuteFunctions | ILoadOptionsFunctions,
 	options: { itemIndex?: number; timeoutSeconds?: number } = {},
 ): Promise<VccLiveClient> {
 	const timeoutSeconds = timeoutSecondsOf(options.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS);

@@ -79,6 +79,8 @@ export interface RunOptions {
 	/** The workflow's static data as n8n loads it at the start of an execution. */
 	staticData?: IDataObject;
 	workflowId?: string;
+	/** The node's version as saved in the workflow; 1 when left out. */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -150,7 +152,7 @@ export function buildTestWorkflow(options: RunOptions) {
 		id: 'node-under-test',
 		name: 'Node',
 		type: `${PACKAGE}.${options.type}`,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [400, 0],
 		parameters: options.parameters,
 		credentials: Object.fromEntries(

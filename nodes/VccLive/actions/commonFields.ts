@@ -1,12 +1,58 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { InvalidInput, toIdList } from '../../shared/input';
+import { InvalidInput, toId, toIdList } from '../../shared/input';
 import type { VccLiveClient } from '../transport';
 import { projectIdOf } from '../vccLiveInput';
 
-/** The Project ID field, as every Database API operation asks for it. */
-export function projectIdField(description: string, required = true): INodeProperties {
-	return { displayName: 'Project ID', name: 'projectId', type: 'string', required, default: '', placeholder: 'e.g. 214', description };
+/**
+ * Version 1 of the node asked for IDs as text; from 1.1 the project, its dispositions and its
+ * fields are picked from VCC Live's lists (or typed). Saved workflows keep version 1 and the
+ * form their values were saved in.
+ */
+export const TYPED_IDS: IDisplayOptions = { show: { '@version': [1] } };
+export const PICKED_FROM_LISTS: IDisplayOptions = { show: { '@version': [{ _cnd: { gte: 1.1 } }] } };
+
+/** The Project field, as every Database API operation asks for it: typed (version 1), or from the project list. */
+export function projectIdField(description: string, required = true): INodeProperties[] {
+	return [
+		{ displayName: 'Project ID', name: 'projectId', type: 'string', required, default: '', placeholder: 'e.g. 214', description, displayOptions: TYPED_IDS },
+		{
+			displayName: 'Project',
+			name: 'projectId',
+			type: 'resourceLocator',
+			required,
+			default: { mode: 'list', value: '' },
+			description,
+			displayOptions: PICKED_FROM_LISTS,
+			modes: [
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					placeholder: 'Select a project...',
+					typeOptions: { searchListMethod: 'searchProjects', searchable: true },
+				},
+				{
+					displayName: 'By ID',
+					name: 'id',
+					type: 'string',
+					placeholder: 'e.g. 214',
+					validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A Project ID is a whole number' } }],
+				},
+			],
+		},
+	];
+}
+
+/** The item's Project ID, whichever form the field has; bad input stops the item before any request. */
+export function readProjectId(context: IExecuteFunctions, itemIndex: number): number {
+	return projectIdOf(context.getNodeParameter('projectId', itemIndex, '', { extractValue: true }));
+}
+
+/** The item's Project ID where it may be left empty (for all projects). */
+export function readOptionalProjectId(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	const value = context.getNodeParameter('projectId', itemIndex, '', { extractValue: true });
+	return typeof value === 'string' && value.trim() === '' ? undefined : projectIdOf(value);
 }
 
 /** What to check when VCC Live answers 404 for a project. */
@@ -20,7 +66,7 @@ export async function readProjectResource(
 	itemIndex: number,
 	suffix = '',
 ): Promise<{ projectId: number; response: unknown }> {
-	const projectId = projectIdOf(context.getNodeParameter('projectId', itemIndex));
+	const projectId = readProjectId(context, itemIndex);
 	const response = await client.request({
 		method: 'GET',
 		path: `/v2/projects/${projectId}${suffix}`,
@@ -43,9 +89,27 @@ export function readRecordIds(context: IExecuteFunctions, itemIndex: number): nu
 	return recordIds;
 }
 
-/** The disposition to set, by its ID. */
-export function dispositionIdField(description: string): INodeProperties {
-	return { displayName: 'Disposition ID', name: 'dispositionId', type: 'string', required: true, default: '', placeholder: 'e.g. 1', description };
+/** The disposition to set: typed (version 1), or from the project's dispositions. */
+export function dispositionIdField(description: string): INodeProperties[] {
+	return [
+		{ displayName: 'Disposition ID', name: 'dispositionId', type: 'string', required: true, default: '', placeholder: 'e.g. 1', description, displayOptions: TYPED_IDS },
+		{
+			displayName: 'Disposition Name or ID',
+			name: 'dispositionId',
+			type: 'options',
+			required: true,
+			default: '',
+			description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: description,
+			typeOptions: { loadOptionsMethod: 'getDispositions', loadOptionsDependsOn: ['projectId.value'] },
+			displayOptions: PICKED_FROM_LISTS,
+		},
+	];
+}
+
+/** The item's Disposition ID, whichever form the field has. */
+export function readDispositionId(context: IExecuteFunctions, itemIndex: number): number {
+	return toId(context.getNodeParameter('dispositionId', itemIndex), 'Disposition ID');
 }
 
 /** The options a disposition takes, whether set on one record or on a batch. */

@@ -5,7 +5,7 @@ import type { OutputRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
 import { projectIdField, readProjectResource } from '../commonFields';
 
-const properties: INodeProperties[] = [projectIdField('The project whose fields and dispositions to get')];
+const properties: INodeProperties[] = [...projectIdField('The project whose fields and dispositions to get')];
 
 export const description = updateDisplayOptions({ show: { resource: ['project'], operation: ['getParameters'] } }, properties);
 

@@ -6,7 +6,7 @@ import type { VccLiveClient } from '../../transport';
 import { projectIdField, readProjectResource } from '../commonFields';
 import { flattenQuotas } from './quotaTree';
 
-const properties: INodeProperties[] = [projectIdField('The project whose quota limits to get')];
+const properties: INodeProperties[] = [...projectIdField('The project whose quota limits to get')];
 
 export const description = updateDisplayOptions({ show: { resource: ['project'], operation: ['getQuotas'] } }, properties);
 

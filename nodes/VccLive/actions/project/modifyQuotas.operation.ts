@@ -4,11 +4,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { InvalidInput } from '../../../shared/input';
 import type { OutputRow } from '../../../shared/runPerItem';
 import type { ElementAnswer, VccLiveClient } from '../../transport';
-import { projectIdOf } from '../../vccLiveInput';
-import { projectIdField, projectNotFoundHint } from '../commonFields';
+import { projectIdField, projectNotFoundHint, readProjectId } from '../commonFields';
 
 const properties: INodeProperties[] = [
-	projectIdField('The project whose quota limits to set'),
+	...projectIdField('The project whose quota limits to set'),
 	{
 		displayName: 'Quotas',
 		name: 'quotas',
@@ -85,7 +84,7 @@ export function quotaOutcomes(settings: QuotaSetting[], answer: ElementAnswer): 
  * Live's error for one that was not. A write, never sent twice.
  */
 export async function execute(this: IExecuteFunctions, client: VccLiveClient, itemIndex: number): Promise<OutputRow[]> {
-	const projectId = projectIdOf(this.getNodeParameter('projectId', itemIndex));
+	const projectId = readProjectId(this, itemIndex);
 	const settings = readQuotaSettings((this.getNodeParameter('quotas.quota', itemIndex, []) as Array<{ quotaId?: unknown; value?: unknown }>) ?? []);
 	const answer = await client.requestElements(
 		{

@@ -4,13 +4,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/operationOptions';
 import type { OutputRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
-import { bodyDateTime, projectIdOf } from '../../vccLiveInput';
-import { projectIdField } from '../commonFields';
-import { formField, formOf, nextPhoneField } from './recordFields';
+import { bodyDateTime } from '../../vccLiveInput';
+import { projectIdField, readProjectId } from '../commonFields';
+import { formFields, formOf, nextPhoneField } from './recordFields';
 
 const properties: INodeProperties[] = [
-	projectIdField('The project whose database gets the record'),
-	formField,
+	...projectIdField('The project whose database gets the record'),
+	...formFields(),
 	optionsCollection([
 		{
 			displayName: 'Next Call Date',
@@ -45,7 +45,7 @@ export function addRecordBody(form: IDataObject, options: AddOptions, zone: stri
  * dialer may call. A write, never sent twice: a duplicate record could be called twice.
  */
 export async function execute(this: IExecuteFunctions, client: VccLiveClient, itemIndex: number): Promise<OutputRow[]> {
-	const projectId = projectIdOf(this.getNodeParameter('projectId', itemIndex));
+	const projectId = readProjectId(this, itemIndex);
 	const body = addRecordBody(formOf(this, itemIndex), this.getNodeParameter('options', itemIndex, {}) as AddOptions, this.getTimezone());
 	const response = await client.request({
 		method: 'POST',

@@ -6,12 +6,12 @@ import { optionsCollection } from '../../../shared/operationOptions';
 import type { OutputRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
 import { bodyDateTime } from '../../vccLiveInput';
-import { dispositionIdField, dispositionOptions } from '../commonFields';
+import { dispositionIdField, dispositionOptions, readDispositionId } from '../commonFields';
 import { readRecordAddress, recordIdFields, recordNotFoundHint } from './recordFields';
 
 const properties: INodeProperties[] = [
 	...recordIdFields,
-	dispositionIdField('The disposition to set on the record'),
+	...dispositionIdField('The disposition to set on the record'),
 	{
 		displayName: 'User ID',
 		name: 'userId',
@@ -68,7 +68,7 @@ export function dispositionBody(
 /** POST /v2/projects/[projectid]/records/[numberid]/dispositions: a write, never sent twice. */
 export async function execute(this: IExecuteFunctions, client: VccLiveClient, itemIndex: number): Promise<OutputRow[]> {
 	const address = readRecordAddress(this, itemIndex);
-	const dispositionId = toId(this.getNodeParameter('dispositionId', itemIndex), 'Disposition ID');
+	const dispositionId = readDispositionId(this, itemIndex);
 	const userId = toId(this.getNodeParameter('userId', itemIndex), 'User ID');
 	const options = this.getNodeParameter('options', itemIndex, {}) as DispositionOptions;
 	const body = dispositionBody(dispositionId, userId, options, this.getTimezone());

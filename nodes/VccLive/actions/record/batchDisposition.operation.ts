@@ -5,13 +5,13 @@ import { toId } from '../../../shared/input';
 import { optionsCollection } from '../../../shared/operationOptions';
 import type { OutputRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
-import { bodyDateTime, projectIdOf } from '../../vccLiveInput';
-import { dispositionIdField, dispositionOptions, projectIdField, readRecordIds, recordIdsField } from '../commonFields';
+import { bodyDateTime } from '../../vccLiveInput';
+import { dispositionIdField, dispositionOptions, projectIdField, readDispositionId, readProjectId, readRecordIds, recordIdsField } from '../commonFields';
 
 const properties: INodeProperties[] = [
-	projectIdField('The project the records belong to'),
+	...projectIdField('The project the records belong to'),
 	recordIdsField('The records to set the disposition on ("numberid"), separated by commas'),
-	dispositionIdField('The disposition to set on every record'),
+	...dispositionIdField('The disposition to set on every record'),
 	optionsCollection([
 		dispositionOptions.description,
 		dispositionOptions.nextCallDate('The call-back time, in the workflow’s time zone'),
@@ -56,9 +56,9 @@ export function batchDispositionBody(recordIds: number[], dispositionId: number,
 
 /** PUT /v2/projects/[projectid]/records/dispositions: one write for all the records, never sent twice. */
 export async function execute(this: IExecuteFunctions, client: VccLiveClient, itemIndex: number): Promise<OutputRow[]> {
-	const projectId = projectIdOf(this.getNodeParameter('projectId', itemIndex));
+	const projectId = readProjectId(this, itemIndex);
 	const recordIds = readRecordIds(this, itemIndex);
-	const dispositionId = toId(this.getNodeParameter('dispositionId', itemIndex), 'Disposition ID');
+	const dispositionId = readDispositionId(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as BatchOptions;
 	const body = batchDispositionBody(recordIds, dispositionId, options, this.getTimezone());
 	const response = await client.request({

@@ -3,14 +3,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OutputRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
-import { projectIdOf } from '../../vccLiveInput';
-import { projectIdField, readRecordIds, recordIdsField } from '../commonFields';
-import { formField, formOf } from './recordFields';
+import { projectIdField, readProjectId, readRecordIds, recordIdsField } from '../commonFields';
+import { formFields, formOf } from './recordFields';
 
 const properties: INodeProperties[] = [
-	projectIdField('The project the records belong to'),
+	...projectIdField('The project the records belong to'),
 	recordIdsField('The records to change ("numberid"), separated by commas'),
-	{ ...formField, description: `The fields to set on every record. ${formField.description ?? ''}` },
+	...formFields('The fields to set on every record. '),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['batchModify'] } }, properties);
@@ -22,7 +21,7 @@ export function batchModifyBody(recordIds: number[], form: IDataObject): IDataOb
 
 /** PUT /v2/projects/[projectid]/records: the same fields on several records in one write, never sent twice. */
 export async function execute(this: IExecuteFunctions, client: VccLiveClient, itemIndex: number): Promise<OutputRow[]> {
-	const projectId = projectIdOf(this.getNodeParameter('projectId', itemIndex));
+	const projectId = readProjectId(this, itemIndex);
 	const recordIds = readRecordIds(this, itemIndex);
 	const form = formOf(this, itemIndex);
 	const response = await client.request({

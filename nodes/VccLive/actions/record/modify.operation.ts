@@ -4,11 +4,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/operationOptions';
 import type { OutputRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
-import { formField, formOf, nextPhoneField, readRecordAddress, recordIdFields, recordNotFoundHint } from './recordFields';
+import { formFields, formOf, nextPhoneField, readRecordAddress, recordIdFields, recordNotFoundHint } from './recordFields';
 
 const properties: INodeProperties[] = [
 	...recordIdFields,
-	formField,
+	...formFields(),
 	optionsCollection([
 		nextPhoneField('Next Phone to Call', 'nextContact', 'Which telephone number of the record the system calls next ("next_contact")'),
 	]),

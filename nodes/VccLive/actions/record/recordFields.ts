@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InvalidInput } from '../../../shared/input';
-import { projectIdOf, recordIdOf } from '../../vccLiveInput';
-import { projectIdField } from '../commonFields';
+import { recordIdOf } from '../../vccLiveInput';
+import { PICKED_FROM_LISTS, projectIdField, readProjectId, TYPED_IDS } from '../commonFields';
 
 /** The fields that name one record: VCC Live addresses a record by project and record ID ("numberid"). */
 export const recordIdFields: INodeProperties[] = [
-	projectIdField('The project the record belongs to'),
+	...projectIdField('The project the record belongs to'),
 	{
 		displayName: 'Record ID',
 		name: 'recordId',
@@ -27,7 +27,7 @@ export interface RecordAddress {
 
 /** The record the item names; bad IDs stop the item before any request. */
 export function readRecordAddress(context: IExecuteFunctions, itemIndex: number): RecordAddress {
-	const projectId = projectIdOf(context.getNodeParameter('projectId', itemIndex));
+	const projectId = readProjectId(context, itemIndex);
 	const recordId = recordIdOf(context.getNodeParameter('recordId', itemIndex));
 	return { projectId, recordId, path: `/v2/projects/${projectId}/records/${recordId}` };
 }
@@ -40,27 +40,55 @@ export const recordNotFoundHint = (address: RecordAddress) =>
 export const asObject = (value: unknown): IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};
 
-/** The record's custom data as name and value pairs ("form" in VCC Live's bodies). */
-export const formField: INodeProperties = {
+const FORM_DESCRIPTION =
+	'The record’s custom data ("form"): name, phone number, address, …. For fields with simple or multiple values give the value ID, or text that VCC Live matches to a value (or creates); several values separated by |.';
+
+/** The Fields collection with `name` as the field's name in it. */
+const formField = (name: INodeProperties, description: string, displayOptions: INodeProperties['displayOptions']): INodeProperties => ({
 	displayName: 'Fields',
 	name: 'form',
 	type: 'fixedCollection',
 	typeOptions: { multipleValues: true },
 	placeholder: 'Add field',
 	default: {},
-	description:
-		'The record’s custom data ("form"): name, phone number, address, …. For fields with simple or multiple values give the value ID, or text that VCC Live matches to a value (or creates); several values separated by |.',
+	description,
+	displayOptions,
 	options: [
 		{
 			displayName: 'Field',
 			name: 'field',
-			values: [
-				{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. phone1', description: 'The field’s name in the project' },
-				{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'The field’s value' },
-			],
+			values: [name, { displayName: 'Value', name: 'value', type: 'string', default: '', description: 'The field’s value' }],
 		},
 	],
-};
+});
+
+/**
+ * The record's custom data as name and value pairs ("form" in VCC Live's bodies): each name
+ * typed (version 1), or picked from the project's fields and phone fields. `lead` goes before
+ * the common description.
+ */
+export function formFields(lead = ''): INodeProperties[] {
+	const description = `${lead}${FORM_DESCRIPTION}`;
+	return [
+		formField(
+			{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. phone1', description: 'The field’s name in the project' },
+			description,
+			TYPED_IDS,
+		),
+		formField(
+			{
+				displayName: 'Field Name or ID',
+				name: 'name',
+				type: 'options',
+				default: '',
+				description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+				typeOptions: { loadOptionsMethod: 'getFields', loadOptionsDependsOn: ['projectId.value'] },
+			},
+			description,
+			PICKED_FROM_LISTS,
+		),
+	];
+}
 
 /** The Fields of the item as VCC Live's `form`; no field, a nameless one or one given twice is bad input. */
 export function readForm(fields: Array<{ name?: string; value?: unknown }>): IDataObject {

@@ -6,8 +6,8 @@ import { readDateTime } from '../../../shared/dateInput';
 import { limitField, readLimit, returnAllField } from '../../../shared/listFields';
 import type { OutputRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
-import { pastOrToday, pathDay, projectIdOf } from '../../vccLiveInput';
-import { projectIdField } from '../commonFields';
+import { pastOrToday, pathDay } from '../../vccLiveInput';
+import { projectIdField, readOptionalProjectId } from '../commonFields';
 import { CDR_PAGE_SIZE, collectByStartNum, rowsOf } from './startNumPages';
 
 const properties: INodeProperties[] = [
@@ -19,7 +19,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'The day whose calls to list, in the workflow’s time zone; today or earlier',
 	},
-	projectIdField('Only the calls of this project; leave empty for all', false),
+	...projectIdField('Only the calls of this project; leave empty for all', false),
 	returnAllField,
 	limitField,
 ];
@@ -33,8 +33,7 @@ export const description = updateDisplayOptions({ show: { resource: ['statistic'
 export async function execute(this: IExecuteFunctions, client: VccLiveClient, itemIndex: number): Promise<OutputRow[]> {
 	const zone = this.getTimezone();
 	const day = pastOrToday(readDateTime(this.getNodeParameter('day', itemIndex), { label: 'Day', zone }), DateTime.now(), 'Day');
-	const project = (this.getNodeParameter('projectId', itemIndex, '') as string).trim();
-	const projectid = project === '' ? undefined : projectIdOf(project);
+	const projectid = readOptionalProjectId(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const { year, month, day: dayOfMonth } = pathDay(day);
 	const path = `/v2/cdrs/${year}/${month}/${dayOfMonth}`;

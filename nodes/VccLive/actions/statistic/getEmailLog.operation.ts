@@ -7,15 +7,15 @@ import { limitField, readLimit, returnAllField } from '../../../shared/listField
 import { optionsCollection } from '../../../shared/operationOptions';
 import type { OutputRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
-import { pastOrToday, pathDay, projectIdOf } from '../../vccLiveInput';
-import { projectIdField } from '../commonFields';
+import { pastOrToday, pathDay } from '../../vccLiveInput';
+import { projectIdField, readProjectId } from '../commonFields';
 import { collectByStartNum, rowsOf } from './startNumPages';
 
 /** Emails asked for per request; VCC Live documents neither a default nor a maximum of `num`. */
 export const EMAIL_PAGE_SIZE = 100;
 
 const properties: INodeProperties[] = [
-	projectIdField('The project whose emails to list'),
+	...projectIdField('The project whose emails to list'),
 	{
 		displayName: 'Month',
 		name: 'month',
@@ -45,7 +45,7 @@ export const description = updateDisplayOptions({ show: { resource: ['statistic'
 
 /** GET /v2/projects/[projectid]/emails/[year]/[month]: the month's emails of a project, one item per email. */
 export async function execute(this: IExecuteFunctions, client: VccLiveClient, itemIndex: number): Promise<OutputRow[]> {
-	const projectId = projectIdOf(this.getNodeParameter('projectId', itemIndex));
+	const projectId = readProjectId(this, itemIndex);
 	const picked = readDateTime(this.getNodeParameter('month', itemIndex), { label: 'Month', zone: this.getTimezone() });
 	const first = pastOrToday(picked.startOf('month'), DateTime.now(), 'Month');
 	const limit = readLimit(this, itemIndex);
