@@ -14,16 +14,16 @@ export class InvalidInput extends Error {
 
 const WHOLE_NUMBER = /^\d+$/;
 
-/** An ID as the APIs want it: a whole, non-negative number, given as a number or as digits. */
-export function toId(value: unknown, label: string): number {
+/** An ID (or any whole number of 0 or more) as the APIs want it, given as a number or as digits; `hint` replaces the generic fix. */
+export function toId(value: unknown, label: string, hint?: string): number {
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (text === '') {
-		throw new InvalidInput(`${label} is missing`, `Enter the ${label} as a whole number.`);
+		throw new InvalidInput(`${label} is missing`, hint ?? `Enter the ${label} as a whole number.`);
 	}
 	if (!WHOLE_NUMBER.test(text) || !Number.isSafeInteger(Number(text))) {
 		throw new InvalidInput(
 			`${label} must be a whole number, got "${text.slice(0, 40)}"`,
-			`Enter the ${label} as digits only, for example 20575.`,
+			hint ?? `Enter the ${label} as digits only, for example 20575.`,
 		);
 	}
 	return Number(text);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { InvalidInput } from '../../../shared/input';
+import { InvalidInput, toId } from '../../../shared/input';
 import type { OutputRow } from '../../../shared/runPerItem';
 import type { ElementAnswer, VccLiveClient } from '../../transport';
 import { projectIdField, projectNotFoundHint, readProjectId } from '../commonFields';
@@ -37,23 +37,14 @@ export interface QuotaSetting extends IDataObject {
 	value: number;
 }
 
-const WHOLE = /^\d+$/;
-
-function wholeNumber(value: unknown, what: string, hint: string): number {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	if (text === '') throw new InvalidInput(`${what} is missing`, hint);
-	if (!WHOLE.test(text) || !Number.isSafeInteger(Number(text))) throw new InvalidInput(`${what} must be a whole number, got "${text.slice(0, 40)}"`, hint);
-	return Number(text);
-}
-
 /** The item's Quotas as the body's elements; none, a bad number or a quota given twice stops the item before any request. */
 export function readQuotaSettings(entries: Array<{ quotaId?: unknown; value?: unknown }>): QuotaSetting[] {
 	if (entries.length === 0) throw new InvalidInput('Quotas is empty', 'Add at least one quota, with its Quota ID and its new Value.');
 	const settings: QuotaSetting[] = [];
 	entries.forEach((entry, index) => {
 		const where = `Quota ${index + 1}`;
-		const quotaid = wholeNumber(entry.quotaId, `${where}: Quota ID`, 'Enter the quota’s ID as digits, as Project → Get Quota Limits puts it out ("quotaid"), for example 214001.');
-		const value = wholeNumber(entry.value, `${where}: Value`, 'Enter the quota’s new limit as a whole number of 0 or more, for example 15.');
+		const quotaid = toId(entry.quotaId, `${where}: Quota ID`, 'Enter the quota’s ID as digits, as Project → Get Quota Limits puts it out ("quotaid"), for example 214001.');
+		const value = toId(entry.value, `${where}: Value`, 'Enter the quota’s new limit as a whole number of 0 or more, for example 15.');
 		if (settings.some((setting) => setting.quotaid === quotaid)) {
 			throw new InvalidInput(`Quota ID ${quotaid} is given twice`, 'Give each quota once: VCC Live would set them one after the other.');
 		}
