@@ -43,7 +43,12 @@ test.each(VCC_DATABASE_CALLS.map(({ id, call }) => [id, call] as const))('the ta
 	sandbox.vcclive.reset();
 	sandbox.clearRequests();
 	acceptCanaries(sandbox);
-	const result = await runNode({ type: call.type, parameters: call.parameters, credentials: { vccLiveApi: canaryCredentials(sandbox).vccLiveApi } });
+	const result = await runNode({
+		type: call.type,
+		typeVersion: call.typeVersion,
+		parameters: call.parameters,
+		credentials: { vccLiveApi: canaryCredentials(sandbox).vccLiveApi },
+	});
 	expect(result.error).toBeUndefined();
 	expect(sandbox.requests.filter((request) => request.vendor === 'vcclive').map((request) => escapedEndpoint(request))).toEqual([undefined]);
 });
@@ -54,12 +59,14 @@ test('hostile ids and names in otherwise valid calls: requests stay on their end
 	expect(summary.sentRequests).toBeGreaterThan(summary.runs / 4);
 }, 180_000);
 
-test('hostile ids in valid VCC Live Database API calls: no crash, no escape, no leak (the node refuses all but digits before any request)', async () => {
+test('hostile and ID-shaped ids in valid VCC Live Database API calls: no crash, no escape, no leak (all but digits refused before any request)', async () => {
 	const summary = await runTargetedFuzz(sandbox, { runsPerField: 20, seed: 9, calls: VCC_DATABASE_CALLS });
 	expect(summary.findings).toEqual([]);
 	expect(summary.operations).toBe(VCC_DATABASE_CALLS.length);
 	// The hostile values reached the node (n8n's own parameter checks did not stop them first).
 	expect(summary.reachedNode).toBeGreaterThan(summary.runs / 2);
+	// The padded and zero-led ids are ids: their requests reached VCC Live and were checked.
+	expect(summary.sentRequests).toBeGreaterThan(summary.runs / 10);
 }, 180_000);
 
 describe('the endpoint check can fail', () => {

@@ -26,6 +26,8 @@ export interface FuzzOperation {
 	resource: string;
 	operation: string;
 	properties: INodeProperties[];
+	/** The node's version in the workflow; 1 when left out. */
+	typeVersion?: number;
 }
 
 const NODES: Array<{ type: FuzzOperation['type']; credential: string; node: INodeType }> = [
@@ -123,6 +125,16 @@ const wrongType: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 const hostile: fc.Arbitrary<unknown> = fc.oneof({ weight: 3, arbitrary: hostileString }, { weight: 2, arbitrary: wrongType });
+
+/**
+ * Values shaped like IDs but not quite: padded, led by zeros, unknown, past the safe integers,
+ * digits of other scripts. The trimmed and zero-led ones are IDs and reach the vendor, so the
+ * requests they make are checked too.
+ */
+export const ID_SHAPED = [' 214', '214 ', '\t21403\n', '214\u00a0', '0214', '00021403', '999999', '9007199254740993', '２１４', '٢١٤', '214,215', '+214', '2.14e2'];
+
+/** A hostile value for an id or a name of an otherwise valid call. */
+const hostileId: fc.Arbitrary<unknown> = fc.oneof({ weight: 2, arbitrary: hostile }, { weight: 1, arbitrary: fc.constantFrom(...ID_SHAPED) });
 
 /** A value for one property: often a valid one, often a hostile one, sometimes left out. */
 function valueFor(property: INodeProperties, depth = 0): fc.Arbitrary<unknown> {
@@ -299,6 +311,7 @@ export async function fuzzOnce(
 			parameters,
 			items,
 			credentials: { [operation.credential]: canaryCredentials(sandbox)[operation.credential] },
+			typeVersion: operation.typeVersion,
 		}).catch((error: unknown) => {
 			// n8n itself refuses a workflow whose required parameters are empty, before the node runs.
 			if ((error as Error)?.name === 'WorkflowHasIssuesError') return 'refused' as const;
@@ -383,10 +396,19 @@ const PATH_FIELDS = ['serviceId', 'tenantId', 'groupId', 'callCenter', 'name', '
 
 /**
  * Valid calls of the VCC Live Database API, whose ids go into the path (the matrix has VCC
- * Live's inbound statistics only): a read of a record, of a CDR, and a write of quotas.
+ * Live's inbound statistics only): a read of a record (with the project typed, and picked as
+ * version 1.1 does), of a CDR, and a write of quotas.
  */
 export const VCC_DATABASE_CALLS: Array<{ id: string; call: NodeCall }> = [
 	{ id: 'vcclive-record-get', call: { type: 'vccLive', parameters: { resource: 'record', operation: 'get', projectId: '214', recordId: '21403' } } },
+	{
+		id: 'vcclive-record-get-picked-project',
+		call: {
+			type: 'vccLive',
+			typeVersion: 1.1,
+			parameters: { resource: 'record', operation: 'get', projectId: { __rl: true, mode: 'list', value: '214' }, recordId: '21403' },
+		},
+	},
 	{
 		id: 'vcclive-cdr-get',
 		call: { type: 'vccLive', parameters: { resource: 'statistic', operation: 'getCdr', uuid: '20240401-0214-4000-8000-000000000005', callDate: '2024-04-01' } },
@@ -425,10 +447,11 @@ export async function runTargetedFuzz(
 				resource: String(family.call.parameters.resource),
 				operation: String(family.call.parameters.operation),
 				properties: [],
+				typeVersion: family.call.typeVersion,
 			};
 			const name = `${family.id} (ids and names)`;
 			await fc.assert(
-				fc.asyncProperty(fc.constantFrom(...fields), hostile, async (field, value) => {
+				fc.asyncProperty(fc.constantFrom(...fields), hostileId, async (field, value) => {
 					runs += 1;
 					const current = family.call.parameters[field];
 					const replaced =

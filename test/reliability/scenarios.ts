@@ -142,6 +142,8 @@ export interface NodeCall {
 	parameters: INodeParameters;
 	items?: IDataObject[];
 	timezone?: string;
+	/** The node's version in the workflow; 1 when left out. */
+	typeVersion?: number;
 }
 
 export interface Family {
