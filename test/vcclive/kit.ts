@@ -86,6 +86,13 @@ export function expectedMonthRows(query: ExpectedQuery): IDataObject[] {
 
 export const jsonOf = (result: RunResult) => result.items.map((item) => item.json);
 
+/** The warnings n8n shows above the node's output. */
+export const hintsOf = (result: RunResult) =>
+	Object.values(result.run.data.resultData.runData)
+		.flat()
+		.flatMap((task) => task.hints ?? [])
+		.map((hint) => hint.message);
+
 /** The requests the node sent to VCC Live, in arrival order. */
 export const vccRequests = (sandbox: Sandbox): RecordedRequest[] => sandbox.requests.filter((request) => request.vendor === 'vcclive');
 

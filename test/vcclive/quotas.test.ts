@@ -6,9 +6,8 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { RunResult } from '../engine/harness';
 import { quotaIdsOf, QUOTAS_PER_PROJECT } from '../sandbox/vcclive';
-import { jsonOf, onlyRequest, runVccLive, useSandbox, vccRequests } from './kit';
+import { hintsOf, jsonOf, onlyRequest, runVccLive, useSandbox, vccRequests } from './kit';
 
 const sandbox = useSandbox();
 
@@ -21,13 +20,6 @@ const modifyQuotas = (quota: QuotaPair[], projectId = '214'): INodeParameters =>
 	quotas: { quota },
 });
 const [FIRST, SECOND, THIRD] = quotaIdsOf(214);
-
-/** The warnings n8n shows above the node's output. */
-const hintsOf = (result: RunResult) =>
-	Object.values(result.run.data.resultData.runData)
-		.flat()
-		.flatMap((task) => task.hints ?? [])
-		.map((hint) => hint.message);
 
 describe('Project → Get Quota Limits', () => {
 	it('sends GET /v2/projects/[projectid]/quotas and puts out each deepest-level quota with its path', async () => {

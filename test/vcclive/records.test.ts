@@ -6,7 +6,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { DEMO_ACCOUNT } from '../sandbox/vcclive';
-import { EXPECTED_AUTHORIZATION, jsonOf, runVccLive, useSandbox, vccRequests } from './kit';
+import { EXPECTED_AUTHORIZATION, hintsOf, jsonOf, runVccLive, useSandbox, vccRequests } from './kit';
 
 const sandbox = useSandbox();
 
@@ -190,14 +190,39 @@ describe('Record → Batch Disposition', () => {
 		for (const numberid of ['21401', '21403']) expect(sandbox().vcclive.records.get('214', numberid)?.events.at(-1)).toMatchObject(disposition);
 		expect(sandbox().vcclive.records.get('214', '21402')?.events).toHaveLength(1);
 		expect(jsonOf(result)).toEqual([
-			{ projectid: 214, numberid: 21401, dispositionid: 4, result: true },
-			{ projectid: 214, numberid: 21403, dispositionid: 4, result: true },
+			{ projectid: 214, numberid: 21401, dispositionid: 4, result: true, error: null, errorcode: null },
+			{ projectid: 214, numberid: 21403, dispositionid: 4, result: true, error: null, errorcode: null },
 		]);
+		expect(hintsOf(result)).toEqual([]);
 	});
 
-	it('puts out each record’s own result', async () => {
+	it('puts out each record’s own result, with a warning for a record not changed', async () => {
 		const result = await runVccLive(sandbox(), batch('21401,99'));
+		expect(result.error).toBeUndefined();
 		expect(jsonOf(result).map((row) => row.result)).toEqual([true, false]);
+		expect(hintsOf(result)).toEqual(['1 of 2 records of project 214 were not changed: see "result" and "error" in the output']);
+	});
+
+	it('gives a record VCC Live’s error naming its element, and fails on an error naming none', async () => {
+		const answer = (errors: unknown[]) => ({
+			vendor: 'vcclive' as const,
+			fault: { kind: 'status' as const, status: 200, body: { response: [true, false, true], errors } },
+		});
+		sandbox().faults.add(answer([{ index: 1, errorcode: 417, errormessage: 'error.argument_format_error' }]));
+		const partial = await runVccLive(sandbox(), batch('21401, 21402, 21403'));
+		expect(partial.error).toBeUndefined();
+		expect(jsonOf(partial).map((row) => [row.numberid, row.result, row.error, row.errorcode])).toEqual([
+			[21401, true, null, null],
+			[21402, false, 'error.argument_format_error', 417],
+			[21403, true, null, null],
+		]);
+		expect(hintsOf(partial)).toEqual(['1 of 3 records of project 214 were not changed: see "result" and "error" in the output']);
+
+		sandbox().faults.add(answer(['error.permission_denied']));
+		const failed = await runVccLive(sandbox(), batch('21401, 21402, 21403'));
+		expect(failed.error?.message).toContain('error.permission_denied');
+		expect(failed.error?.description).toContain('Some of the batch may have been applied');
+		expect(vccRequests(sandbox())).toHaveLength(2);
 	});
 
 	it.each([
@@ -287,8 +312,8 @@ describe('Record → Batch Modify', () => {
 		expect(sandbox().vcclive.records.get('214', '21402')?.data.city).toBe('Pécs');
 		expect(sandbox().vcclive.records.get('214', '21403')?.data.city).not.toBe('Pécs');
 		expect(jsonOf(result)).toEqual([
-			{ projectid: 214, numberid: 21401, city: 'Pécs', result: true },
-			{ projectid: 214, numberid: 21402, city: 'Pécs', result: true },
+			{ projectid: 214, numberid: 21401, city: 'Pécs', result: true, error: null, errorcode: null },
+			{ projectid: 214, numberid: 21402, city: 'Pécs', result: true, error: null, errorcode: null },
 		]);
 	});
 

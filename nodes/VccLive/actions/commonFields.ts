@@ -1,7 +1,7 @@
-import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InvalidInput, toId, toIdList } from '../../shared/input';
-import type { VccLiveClient } from '../transport';
+import type { ElementAnswer, VccLiveClient } from '../transport';
 import { projectIdOf } from '../vccLiveInput';
 
 /**
@@ -87,6 +87,32 @@ export function readRecordIds(context: IExecuteFunctions, itemIndex: number): nu
 	const recordIds = toIdList(context.getNodeParameter('recordIds', itemIndex), 'Record IDs');
 	if (recordIds.length === 0) throw new InvalidInput('Record IDs is empty', 'Enter the IDs of the records, separated by commas.');
 	return recordIds;
+}
+
+/**
+ * The rows of a batch over records, one per record: `result`, that record's entry of VCC
+ * Live's "array of partial results by elements" as it comes, and `error` / `errorcode`, VCC
+ * Live's error naming the record's element by its index (otherwise null). The entries' shape
+ * is not documented: a record whose entry is false or that has an error is not changed, and a
+ * warning above the output says how many.
+ */
+export function batchRows(context: IExecuteFunctions, projectId: number, recordIds: number[], answer: ElementAnswer, row: IDataObject): IDataObject[] {
+	const results = Array.isArray(answer.response) ? (answer.response as unknown[]) : [];
+	let notChanged = 0;
+	const rows = recordIds.map((numberid, index): IDataObject => {
+		const result = results[index] ?? null;
+		const failed = answer.elementErrors.find((error) => error.index === index);
+		if (result === false || failed) notChanged += 1;
+		return { projectid: projectId, numberid, ...row, result: result as IDataObject, error: failed?.code ?? null, errorcode: failed?.errorcode ?? null };
+	});
+	if (notChanged > 0) {
+		context.addExecutionHints({
+			message: `${notChanged} of ${rows.length} records of project ${projectId} were not changed: see "result" and "error" in the output`,
+			location: 'outputPane',
+			type: 'warning',
+		});
+	}
+	return rows;
 }
 
 /** The disposition to set: typed (version 1), or from the project's dispositions. */

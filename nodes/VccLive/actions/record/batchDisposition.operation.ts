@@ -6,7 +6,7 @@ import { optionsCollection } from '../../../shared/operationOptions';
 import type { OutputRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
 import { bodyDateTime } from '../../vccLiveInput';
-import { dispositionIdField, dispositionOptions, projectIdField, readDispositionId, readProjectId, readRecordIds, recordIdsField } from '../commonFields';
+import { batchRows, dispositionIdField, dispositionOptions, projectIdField, readDispositionId, readProjectId, readRecordIds, recordIdsField } from '../commonFields';
 
 const properties: INodeProperties[] = [
 	...projectIdField('The project the records belong to'),
@@ -61,16 +61,17 @@ export async function execute(this: IExecuteFunctions, client: VccLiveClient, it
 	const dispositionId = readDispositionId(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as BatchOptions;
 	const body = batchDispositionBody(recordIds, dispositionId, options, this.getTimezone());
-	const response = await client.request({
-		method: 'PUT',
-		path: `/v2/projects/${projectId}/records/dispositions`,
-		body,
-		kind: 'write',
-		expect: 'json',
-		hints: { 404: `Check the Project ID (${projectId}).` },
-		checkAfterUnknownOutcome: `Get a few of the records of project ${projectId} (Record → Get) and look for disposition ${dispositionId} among their events`,
-	});
-	// "Array of partial results by elements": each record's row carries its element's result.
-	const results = Array.isArray(response) ? (response as unknown[]) : [];
-	return recordIds.map((numberid, index) => ({ projectid: projectId, numberid, dispositionid: dispositionId, result: (results[index] ?? null) as IDataObject }));
+	const answer = await client.requestElements(
+		{
+			method: 'PUT',
+			path: `/v2/projects/${projectId}/records/dispositions`,
+			body,
+			kind: 'write',
+			expect: 'json',
+			hints: { 404: `Check the Project ID (${projectId}).` },
+			checkAfterUnknownOutcome: `Get a few of the records of project ${projectId} (Record → Get) and look for disposition ${dispositionId} among their events`,
+		},
+		recordIds.length,
+	);
+	return batchRows(this, projectId, recordIds, answer, { dispositionid: dispositionId });
 }

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OutputRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
-import { projectIdField, readProjectId, readRecordIds, recordIdsField } from '../commonFields';
+import { batchRows, projectIdField, readProjectId, readRecordIds, recordIdsField } from '../commonFields';
 import { formFields, formOf } from './recordFields';
 
 const properties: INodeProperties[] = [
@@ -24,16 +24,17 @@ export async function execute(this: IExecuteFunctions, client: VccLiveClient, it
 	const projectId = readProjectId(this, itemIndex);
 	const recordIds = readRecordIds(this, itemIndex);
 	const form = formOf(this, itemIndex);
-	const response = await client.request({
-		method: 'PUT',
-		path: `/v2/projects/${projectId}/records`,
-		body: batchModifyBody(recordIds, form),
-		kind: 'write',
-		expect: 'json',
-		hints: { 404: `Check the Project ID (${projectId}).` },
-		checkAfterUnknownOutcome: `Get a few of the records of project ${projectId} (Record → Get) and look at their data`,
-	});
-	// "Array of partial results by elements": each record's row carries its element's result.
-	const results = Array.isArray(response) ? (response as unknown[]) : [];
-	return recordIds.map((numberid, index) => ({ projectid: projectId, numberid, ...form, result: (results[index] ?? null) as IDataObject }));
+	const answer = await client.requestElements(
+		{
+			method: 'PUT',
+			path: `/v2/projects/${projectId}/records`,
+			body: batchModifyBody(recordIds, form),
+			kind: 'write',
+			expect: 'json',
+			hints: { 404: `Check the Project ID (${projectId}).` },
+			checkAfterUnknownOutcome: `Get a few of the records of project ${projectId} (Record → Get) and look at their data`,
+		},
+		recordIds.length,
+	);
+	return batchRows(this, projectId, recordIds, answer, form);
 }
