@@ -54,6 +54,8 @@ export interface QueueClusterOptions {
 	concurrency?: number;
 	/** false leaves the workers without the package (what n8n does then is tested). Default true. */
 	packageOnWorkers?: boolean;
+	/** false: start() starts the main only, and a test starts the workers itself (`workers[i].start()`). Default true. */
+	startWorkers?: boolean;
 	/**
 	 * Durable poll cursors where the n8n has them (2.36 and later; `durablePollCursors` says
 	 * whether they are on): a poll trigger's memory kept in n8n's poller_state table, committed
@@ -185,6 +187,7 @@ interface PgClient {
 interface RedisClient {
 	scan(cursor: string, match: 'MATCH', pattern: string, count: 'COUNT', n: number): Promise<[string, string[]]>;
 	del(...keys: string[]): Promise<number>;
+	pubsub(subcommand: 'NUMSUB', channel: string): Promise<[string, number]>;
 	quit(): Promise<unknown>;
 }
 
@@ -300,11 +303,12 @@ export class QueueCluster {
 		}
 	}
 
-	/** Starts the main (which migrates the database), sets up its owner, then the workers. */
+	/** Starts the main (which migrates the database), sets up its owner, then the workers (unless `startWorkers: false`). */
 	async start(): Promise<void> {
 		await this.main.start();
 		await setUpOwner(this.url);
 		this.session = await RestSession.logIn(this.url);
+		if (this.options.startWorkers === false) return;
 		await Promise.all(this.workers.map(async (worker) => await worker.start()));
 	}
 
@@ -347,6 +351,18 @@ export class QueueCluster {
 	async query<R>(text: string, values?: unknown[]): Promise<R[]> {
 		this.db ??= this.connect(this.database);
 		return (await (await this.db).query<R>(text, values)).rows;
+	}
+
+	/**
+	 * Whether the main listens for the end of the jobs it queued: its Bull queue subscribed to
+	 * the queue's `failed` channel. n8n's main learns that a job ended only from Bull's
+	 * job.finished() (n8n 2.41.1 dist/workflow-runner.js:523, 2.8.4 :310), and Bull subscribes
+	 * to that channel on the first call (bull 4.16.4 lib/job.js:481-485, lib/queue.js:523-549)
+	 * and stays subscribed; the job's own listener follows one Redis call later (lib/job.js:487-524).
+	 */
+	async mainAwaitsJobs(): Promise<boolean> {
+		const [, subscribers] = await this.withRedis(async (redis) => await redis.pubsub('NUMSUB', `${this.bullPrefix}:jobs:failed`));
+		return Number(subscribers) > 0;
 	}
 
 	/** Redis keys under the cluster's Bull prefix (none after stop()). */
