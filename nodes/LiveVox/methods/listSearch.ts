@@ -1,8 +1,9 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { byName } from '../../shared/optionOrder';
 import { callCenterServices } from '../actions/service/callCenterServices';
 import { liveVoxClient } from '../transport';
-import { byLabel, serviceLabel, typedCallCenterIds } from './serviceOptions';
+import { serviceLabel, typedCallCenterIds } from './serviceOptions';
 
 /**
  * The services of the call center in the operation's Call Center ID field, for the Service
@@ -19,6 +20,6 @@ export async function searchServices(this: ILoadOptionsFunctions, filter?: strin
 		results: services
 			.map((service) => ({ name: serviceLabel(service), value: String(service.serviceId) }))
 			.filter((result) => !wanted || result.name.toLowerCase().includes(wanted))
-			.sort(byLabel),
+			.sort(byName),
 	};
 }

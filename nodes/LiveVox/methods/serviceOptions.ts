@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { toIdList } from '../../shared/input';
+import { byName } from '../../shared/optionOrder';
 import type { ServiceEntry } from '../actions/service/callCenterServices';
 import { callCenterServices } from '../actions/service/callCenterServices';
 import { liveVoxClient } from '../transport';
@@ -21,8 +22,6 @@ export function typedCallCenterIds(value: unknown): number[] {
 /** A service as both dropdowns show it: its name, then its ID. */
 export const serviceLabel = (service: ServiceEntry): string => `${service.name ?? 'Service'} (${service.serviceId})`;
 
-/** The order of both services dropdowns (Service, Services): by name, as the user reads them. */
-export const byLabel = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name);
 
 /**
  * The services of the given call centers as options for a multi-select, sorted by name. No
@@ -37,7 +36,7 @@ async function serviceOptions(context: ILoadOptionsFunctions, callCenterIds: num
 			options.push({ name: serviceLabel(service), value: Number(service.serviceId), description: `Call center ${callCenterId}` });
 		}
 	}
-	return options.sort(byLabel);
+	return options.sort(byName);
 }
 
 /** Services of the call center in the operation's Call Center ID field (Supervisor Call, Trigger). */

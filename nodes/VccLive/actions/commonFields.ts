@@ -59,7 +59,18 @@ export function readOptionalProjectId(context: IExecuteFunctions, itemIndex: num
 export const projectNotFoundHint = (projectId: number) =>
 	`Check the Project ID (${projectId}): VCC Live found no such project, or your API token may not use this resource.`;
 
-/** A read of one project's resource, `/v2/projects/[projectid]` and `suffix`: the item's Project ID checked first, a 404 worded with it. */
+/** A read of one project's resource, `/v2/projects/[projectid]` and `suffix`, a 404 worded with the Project ID. */
+export async function getProjectResource(client: VccLiveClient, projectId: number, suffix = ''): Promise<unknown> {
+	return await client.request({
+		method: 'GET',
+		path: `/v2/projects/${projectId}${suffix}`,
+		kind: 'read',
+		expect: 'json',
+		hints: { 404: projectNotFoundHint(projectId) },
+	});
+}
+
+/** The same for the item's project: its Project ID checked first. */
 export async function readProjectResource(
 	context: IExecuteFunctions,
 	client: VccLiveClient,
@@ -67,14 +78,7 @@ export async function readProjectResource(
 	suffix = '',
 ): Promise<{ projectId: number; response: unknown }> {
 	const projectId = readProjectId(context, itemIndex);
-	const response = await client.request({
-		method: 'GET',
-		path: `/v2/projects/${projectId}${suffix}`,
-		kind: 'read',
-		expect: 'json',
-		hints: { 404: projectNotFoundHint(projectId) },
-	});
-	return { projectId, response };
+	return { projectId, response: await getProjectResource(client, projectId, suffix) };
 }
 
 /** The records of a batch, by their IDs ("numberid"), comma-separated. */

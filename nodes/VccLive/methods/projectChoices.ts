@@ -1,14 +1,9 @@
 import type { IDataObject, INodeListSearchItems, INodePropertyOptions } from 'n8n-workflow';
 
-const objectsOf = (value: unknown): IDataObject[] => {
-	// An array, or an object keyed by position (as PHP writes some arrays): read the same way.
-	const listed = Array.isArray(value) ? value : typeof value === 'object' && value !== null ? Object.values(value) : [];
-	return listed.filter((entry): entry is IDataObject => typeof entry === 'object' && entry !== null && !Array.isArray(entry));
-};
+import { byName } from '../../shared/optionOrder';
+import { objectsOf } from '../vccLiveAnswer';
 
 const textOf = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
-
-const byName = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name);
 
 /**
  * The projects of a "List projects" answer for the Project list: folders left out (they hold

@@ -1,8 +1,8 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
-import { toId } from '../../shared/input';
-import { projectNotFoundHint } from '../actions/commonFields';
+import { getProjectResource } from '../actions/commonFields';
 import { vccLiveClient } from '../transport';
+import { projectIdOf } from '../vccLiveInput';
 import { dispositionChoices, fieldChoices, projectResults } from './projectChoices';
 
 /** Project → From List: every project of "List projects" (GET /v2/projects), folders left out. */
@@ -20,18 +20,11 @@ export async function searchProjects(this: ILoadOptionsFunctions, filter?: strin
 async function pickedProjectParameters(context: ILoadOptionsFunctions): Promise<unknown> {
 	let projectId: number;
 	try {
-		projectId = toId(context.getCurrentNodeParameter('projectId', { extractValue: true }), 'Project ID');
+		projectId = projectIdOf(context.getCurrentNodeParameter('projectId', { extractValue: true }));
 	} catch {
 		return undefined;
 	}
-	const client = await vccLiveClient(context);
-	return await client.request({
-		method: 'GET',
-		path: `/v2/projects/${projectId}`,
-		kind: 'read',
-		expect: 'json',
-		hints: { 404: projectNotFoundHint(projectId) },
-	});
+	return await getProjectResource(await vccLiveClient(context), projectId);
 }
 
 /** The dispositions of the picked project. */

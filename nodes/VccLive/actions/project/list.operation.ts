@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { limitField, readLimit, returnAllField } from '../../../shared/listFields';
 import { optionsCollection } from '../../../shared/operationOptions';
 import type { OutputRow } from '../../../shared/runPerItem';
 import type { VccLiveClient } from '../../transport';
+import { objectsOf } from '../../vccLiveAnswer';
 
 const properties: INodeProperties[] = [
 	returnAllField,
@@ -32,11 +33,7 @@ export async function execute(this: IExecuteFunctions, client: VccLiveClient, it
 	const limit = readLimit(this, itemIndex);
 	const { includeFolders = true } = this.getNodeParameter('options', itemIndex, {}) as { includeFolders?: boolean };
 	const response = await client.request({ method: 'GET', path: '/v2/projects', kind: 'read', expect: 'json' });
-	// The example is an array; an object keyed by position (as PHP writes some arrays) is read the same way.
-	const listed = Array.isArray(response) ? response : typeof response === 'object' && response !== null ? Object.values(response) : [];
-	const entries = listed.filter(
-		(entry): entry is IDataObject => typeof entry === 'object' && entry !== null && !Array.isArray(entry),
-	);
+	const entries = objectsOf(response);
 	// `container` says an entry holds others: a folder. The projects are the entries without it.
 	const kept = includeFolders ? entries : entries.filter((entry) => entry.container !== true);
 	return kept.slice(0, limit);
