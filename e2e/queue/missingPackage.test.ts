@@ -20,7 +20,6 @@ import { startQueueN8n } from './queueSetup';
 import { agentSummaryWorkflow } from './queueWorkflows';
 
 let n8n: QueueN8n;
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
 	n8n = await startQueueN8n({ workflows: [agentSummaryWorkflow], workers: 1, packageOnWorkers: false, startWorkers: false });
@@ -36,11 +35,7 @@ test('a worker without the package: the execution fails with "Unrecognized node 
 	n8n.sandbox.clearRequests();
 	const executionId = await n8n.runFromEditor(agentSummaryWorkflow);
 	// The worker starts only after the main listens for the job's end (its boot takes seconds).
-	const deadline = Date.now() + 60_000;
-	while (!(await n8n.cluster.mainAwaitsJobs())) {
-		if (Date.now() > deadline) throw new Error(`The main does not wait for execution ${executionId}:\n${n8n.cluster.main.lines.slice(-20).join('\n')}`);
-		await pause(100);
-	}
+	await n8n.cluster.untilMainAwaitsJobs();
 	await n8n.cluster.workers[0].start();
 	expect(await n8n.waitForExecution(executionId)).toBe('error');
 	expect(n8n.cluster.workerOf(executionId)).toBe('worker1');

@@ -360,9 +360,18 @@ export class QueueCluster {
 	 * to that channel on the first call (bull 4.16.4 lib/job.js:481-485, lib/queue.js:523-549)
 	 * and stays subscribed; the job's own listener follows one Redis call later (lib/job.js:487-524).
 	 */
-	async mainAwaitsJobs(): Promise<boolean> {
+	private async mainAwaitsJobs(): Promise<boolean> {
 		const [, subscribers] = await this.withRedis(async (redis) => await redis.pubsub('NUMSUB', `${this.bullPrefix}:jobs:failed`));
 		return Number(subscribers) > 0;
+	}
+
+	/** Waits (up to a minute) until the main listens for the end of the jobs it queued; see mainAwaitsJobs. */
+	async untilMainAwaitsJobs(): Promise<void> {
+		for (let attempt = 0; attempt < 600; attempt++) {
+			if (await this.mainAwaitsJobs()) return;
+			await pause(100);
+		}
+		throw new Error(`The main does not listen for its jobs' end after a minute:\n${this.main.lines.slice(-20).join('\n')}`);
 	}
 
 	/** Redis keys under the cluster's Bull prefix (none after stop()). */
